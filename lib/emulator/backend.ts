@@ -1,0 +1,332 @@
+/**
+ * A fal-compatible backend: fal's queue and storage protocol (fal-protocol.md §7), answered so
+ * faithfully that the real, unmodified `@fal-ai/client` works against it. One web-standard
+ * `handle(Request)` serves both the app's demo mode and the standalone `npm run emulator`.
+ */
+import { ENDPOINT_APP, ENDPOINT_ID } from "@/lib/endpoint";
+import { emulatorConfig, type EmulatorConfig } from "./config";
+import { CORS_HEADERS, falError, json } from "./fal-json";
+import { FileStore } from "./file-store";
+import { JobQueue, type Job, type LogEntry } from "./jobs";
+import { SUBMIT_REFUSALS } from "./scenarios";
+
+/** One request as the backend saw it: tests read these to prove what did (not) arrive. */
+export interface SeenRequest {
+  method: string;
+  path: string;
+  search: string;
+  authorization: string | null;
+  falHeaders: Record<string, string>;
+  at: number;
+}
+
+/** "all": the whole protocol; "public": only what a browser calls directly (upload PUTs, files). */
+export type Scope = "all" | "public";
+
+const MAX_SINGLE_UPLOAD = 100 * 1024 * 1024;
+const MAX_PART = 20 * 1024 * 1024;
+const MAX_INPUT_JSON = 5 * 1024 * 1024;
+const STREAM_PING_MS = 10_000;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const REQUEST_LOG_SIZE = 1000;
+
+export interface FalBackend {
+  handle(request: Request, scope?: Scope): Promise<Response>;
+  /** Requests received, oldest first (bounded). */
+  readonly seen: SeenRequest[];
+  readonly config: EmulatorConfig;
+  /** A job by request id, for inspection in tests. */
+  job(id: string): Job | undefined;
+}
+
+export function createFalBackend(options: { basePath?: string; config?: Partial<EmulatorConfig> } = {}): FalBackend {
+  const basePath = (options.basePath ?? "").replace(/\/$/, "");
+  const config = emulatorConfig(options.config);
+  const files = new FileStore(config.maxStoredBytes);
+  const seen: SeenRequest[] = [];
+  // The public base of this backend, learnt from each request (behind a proxy, or on a port).
+  let publicBase = "";
+  const fileUrl = (fileId: string, fileName: string) => `${publicBase}/files/${fileId}/${fileName}`;
+  const queue = new JobQueue(config, files, loadReference, fileUrl);
+
+  async function loadReference(url: string): Promise<Uint8Array | null> {
+    if (url.startsWith("data:")) return decodeDataUri(url);
+    let parsed: URL;
+    try {
+      parsed = new URL(url);
+    } catch {
+      throw new Error("not a valid URL");
+    }
+    if (parsed.protocol !== "https:" && parsed.protocol !== "http:") throw new Error("only http(s) URLs are supported");
+    // A file in our own storage, whatever host name the caller used to reach us.
+    const own = parsed.pathname.match(/\/files\/([A-Za-z0-9]+)\/[^/]+$/);
+    if (own) {
+      const file = files.get(own[1]!);
+      if (file) return file.bytes;
+    }
+    if (!config.fetchExternalReferences) return null;
+    const response = await fetch(url, { signal: AbortSignal.timeout(15_000), redirect: "follow" });
+    if (!response.ok) throw new Error(`the server answered ${response.status}`);
+    return new Uint8Array(await response.arrayBuffer());
+  }
+
+  function record(request: Request, path: string, search: string) {
+    const falHeaders: Record<string, string> = {};
+    request.headers.forEach((value, key) => {
+      if (key.startsWith("x-fal-")) falHeaders[key] = value;
+    });
+    seen.push({
+      method: request.method,
+      path,
+      search,
+      authorization: request.headers.get("authorization"),
+      falHeaders,
+      at: Date.now(),
+    });
+    if (seen.length > REQUEST_LOG_SIZE) seen.splice(0, seen.length - REQUEST_LOG_SIZE);
+  }
+
+  function checkKey(request: Request): Response | undefined {
+    if (!config.requireKey) return undefined;
+    const auth = request.headers.get("authorization") ?? "";
+    if (!/^Key \S+/.test(auth) || auth === "Key undefined") {
+      return falError(401, "No user found for Key ID and Secret");
+    }
+    return undefined;
+  }
+
+  async function handle(request: Request, scope: Scope = "all"): Promise<Response> {
+    const url = new URL(request.url);
+    if (!url.pathname.startsWith(basePath)) return falError(404, "Not found");
+    publicBase = `${url.origin}${basePath}`;
+    const path = url.pathname.slice(basePath.length) || "/";
+    record(request, path, url.search);
+    if (request.method === "OPTIONS") return new Response(null, { status: 204, headers: CORS_HEADERS });
+
+    const segments = path.split("/").filter(Boolean).map(decodeURIComponent);
+    try {
+      const publicAnswer = await handlePublic(request, segments);
+      if (publicAnswer) return publicAnswer;
+      if (scope === "public") return falError(404, "Not found");
+      return (await handlePrivate(request, segments, url)) ?? falError(404, "Not found");
+    } catch (error) {
+      if (error instanceof HttpError) return falError(error.status, error.message);
+      throw error;
+    }
+  }
+
+  /** The calls a browser makes straight to storage, with no key: the signed URLs. */
+  async function handlePublic(request: Request, s: string[]): Promise<Response | undefined> {
+    const { method } = request;
+    if (s[0] === "files" && s.length === 3 && (method === "GET" || method === "HEAD")) {
+      const file = files.get(s[1]!);
+      if (!file) return falError(404, "File not found or expired.");
+      return new Response(method === "HEAD" ? null : (file.bytes as BodyInit), {
+        headers: {
+          "content-type": file.contentType,
+          "content-length": String(file.bytes.byteLength),
+          "cache-control": "public, max-age=604800, immutable",
+          ...CORS_HEADERS,
+        },
+      });
+    }
+    if (s[0] !== "storage" || s[1] !== "uploads" || !s[2]) return undefined;
+    const token = s[2];
+    if (method === "PUT" && s.length === 3) {
+      const bytes = await readBytes(request, MAX_SINGLE_UPLOAD);
+      if (!files.put(token, bytes, request.headers.get("content-type"))) throw new HttpError(404, "Unknown or used upload URL.");
+      return new Response(null, { status: 200, headers: CORS_HEADERS });
+    }
+    if (method === "PUT" && s.length === 4 && /^\d+$/.test(s[3]!)) {
+      const partNumber = Number(s[3]);
+      const etag = files.putPart(token, partNumber, await readBytes(request, MAX_PART));
+      if (!etag) throw new HttpError(404, "Unknown upload URL.");
+      return json({ partNumber, etag });
+    }
+    if (method === "POST" && s.length === 4 && s[3] === "complete") {
+      const body = (await readJson(request)) as { parts?: { partNumber?: unknown }[] } | undefined;
+      const numbers = (body?.parts ?? []).map((p) => Number(p.partNumber));
+      if (!numbers.length || numbers.some((n) => !Number.isInteger(n))) throw new HttpError(400, "parts must list partNumber values.");
+      const problem = files.complete(token, numbers);
+      if (problem) throw new HttpError(400, problem);
+      return json({});
+    }
+    return undefined;
+  }
+
+  async function handlePrivate(request: Request, s: string[], url: URL): Promise<Response | undefined> {
+    const { method } = request;
+    if (s[0] === "storage" && s[1] === "upload" && method === "POST") {
+      if (s[2] !== "initiate" && s[2] !== "initiate-multipart") return undefined;
+      const denied = checkKey(request);
+      if (denied) return denied;
+      const body = (await readJson(request)) as { content_type?: unknown; file_name?: unknown } | undefined;
+      const contentType = typeof body?.content_type === "string" ? body.content_type : "application/octet-stream";
+      const upload = files.initiate(contentType, typeof body?.file_name === "string" ? body.file_name : "file");
+      return json({
+        upload_url: `${publicBase}/storage/uploads/${upload.token}`,
+        file_url: fileUrl(upload.fileId, upload.fileName),
+      });
+    }
+    if (s.length < 2) return undefined;
+    const app = `${s[0]}/${s[1]}`;
+    if (s[2] === "requests") return handleRequestRoutes(request, app, s.slice(3), url);
+    if (method !== "POST") return undefined;
+    const denied = checkKey(request);
+    if (denied) return denied;
+    const endpoint = s.join("/");
+    if (endpoint !== ENDPOINT_ID) return falError(404, `Application '${endpoint}' not found.`);
+    const input = await readJson(request);
+    const refusal = [...queue.scenariosOf(input)].map((name) => SUBMIT_REFUSALS[name]).find(Boolean);
+    if (refusal) return falError(refusal.status, refusal.detail);
+    const job = queue.submit(endpoint, input);
+    return json({ ...statusBody(job, undefined), queue_position: queue.position(job) });
+  }
+
+  function handleRequestRoutes(request: Request, app: string, rest: string[], url: URL): Response | undefined {
+    const [id, action, sub] = rest;
+    if (!id || !UUID.test(id)) return falError(404, "Request not found.");
+    const denied = checkKey(request);
+    if (denied) return denied;
+    const job = queue.get(id);
+    if (!job || app !== ENDPOINT_APP) return falError(404, "Request not found.");
+    const withLogs = url.searchParams.get("logs") === "1";
+    const { method } = request;
+    if (method === "GET" && action === undefined) return resultResponse(job);
+    if (method === "GET" && action === "status" && sub === undefined) {
+      return json(statusBody(job, withLogs ? job.logs : null), job.state === "COMPLETED" ? 200 : 202);
+    }
+    if (method === "GET" && action === "status" && sub === "stream" && rest.length === 3) {
+      return streamStatus(job, withLogs, request.signal);
+    }
+    if (method === "PUT" && action === "cancel" && rest.length === 2) {
+      const outcome = queue.cancel(job);
+      return outcome === "ALREADY_COMPLETED" ? json({ status: outcome }, 400) : json({ status: outcome }, 202);
+    }
+    return undefined;
+  }
+
+  function statusBody(job: Job, logs: LogEntry[] | null | undefined) {
+    const base = `${publicBase}/${ENDPOINT_APP}/requests/${job.id}`;
+    const body: Record<string, unknown> = {
+      status: job.state,
+      request_id: job.id,
+      response_url: base,
+      status_url: `${base}/status`,
+      cancel_url: `${base}/cancel`,
+      logs: logs ?? null,
+    };
+    if (job.state === "IN_QUEUE") body.queue_position = queue.position(job);
+    if (job.state === "COMPLETED") {
+      body.metrics = { inference_time: ((job.completedAt ?? 0) - (job.startedAt ?? job.completedAt ?? 0)) / 1000 };
+      if (job.result && job.result.status >= 400) {
+        const detail = (job.result.body as { detail?: unknown }).detail;
+        body.error = typeof detail === "string" ? detail : "Invalid input";
+        body.error_type = job.result.errorType ?? (job.result.status === 422 ? "validation_error" : "internal_error");
+      }
+    }
+    return body;
+  }
+
+  function resultResponse(job: Job): Response {
+    const headers: Record<string, string> = { "x-fal-request-id": job.id };
+    if (job.state !== "COMPLETED" || !job.result) {
+      return falError(400, "Request is still in progress.", undefined, headers);
+    }
+    const { status, body, errorType } = job.result;
+    if (errorType) {
+      headers["x-fal-error-type"] = errorType;
+      return json({ ...(body as object), error_type: errorType }, status, headers);
+    }
+    return json(body, status, headers);
+  }
+
+  /** SSE: one JSON `data:` event per change, carrying only log lines not sent before. */
+  function streamStatus(job: Job, withLogs: boolean, signal: AbortSignal): Response {
+    const encoder = new TextEncoder();
+    let sentLogs = job.logTotal - job.logs.length;
+    let lastSignature = "";
+    let cleanup = () => {};
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        const send = () => {
+          const newLines = job.logTotal - sentLogs;
+          const signature = `${job.state}:${job.state === "IN_QUEUE" ? queue.position(job) : ""}:${job.logTotal}`;
+          if (signature === lastSignature) return;
+          lastSignature = signature;
+          const delta = newLines > 0 ? job.logs.slice(Math.max(0, job.logs.length - newLines)) : [];
+          sentLogs = job.logTotal;
+          controller.enqueue(encoder.encode(`data: ${JSON.stringify(statusBody(job, withLogs ? delta : null))}\n\n`));
+          if (job.state === "COMPLETED") {
+            cleanup();
+            controller.close();
+          }
+        };
+        const ping = setInterval(() => controller.enqueue(encoder.encode(": ping\n\n")), STREAM_PING_MS);
+        const onAbort = () => {
+          cleanup();
+          try {
+            controller.close();
+          } catch {
+            // already closed
+          }
+        };
+        cleanup = () => {
+          clearInterval(ping);
+          job.listeners.delete(send);
+          signal.removeEventListener("abort", onAbort);
+        };
+        job.listeners.add(send);
+        signal.addEventListener("abort", onAbort);
+        send();
+      },
+      cancel() {
+        cleanup();
+      },
+    });
+    return new Response(stream, {
+      headers: {
+        "content-type": "text/event-stream; charset=utf-8",
+        "cache-control": "no-cache, no-transform",
+        connection: "keep-alive",
+        "x-fal-request-id": job.id,
+        ...CORS_HEADERS,
+      },
+    });
+  }
+
+  return { handle, seen, config, job: (id) => queue.get(id) };
+}
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+async function readBytes(request: Request, limit: number): Promise<Uint8Array> {
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > limit) throw new HttpError(413, `Upload larger than ${limit} bytes.`);
+  const bytes = new Uint8Array(await request.arrayBuffer());
+  if (bytes.byteLength > limit) throw new HttpError(413, `Upload larger than ${limit} bytes.`);
+  return bytes;
+}
+
+async function readJson(request: Request): Promise<unknown> {
+  const bytes = await readBytes(request, MAX_INPUT_JSON);
+  if (!bytes.byteLength) return undefined;
+  try {
+    return JSON.parse(new TextDecoder().decode(bytes));
+  } catch {
+    throw new HttpError(400, "Body is not valid JSON.");
+  }
+}
+
+function decodeDataUri(uri: string): Uint8Array {
+  const match = uri.match(/^data:[^;,]*(;base64)?,(.*)$/s);
+  if (!match) throw new Error("malformed data URI");
+  return match[1] ? Buffer.from(match[2]!, "base64") : Buffer.from(decodeURIComponent(match[2]!));
+}

@@ -1,0 +1,334 @@
+/**
+ * The demo backend's queue: jobs wait for a free worker (so queue positions are real), run step by
+ * step with log lines, honour cancellation, and always end in COMPLETED, as fal's jobs do.
+ */
+import { randomInt, randomUUID } from "node:crypto";
+import sharp from "sharp";
+import {
+  editInputSchema,
+  outputSize,
+  toFieldErrors,
+  type EditOutput,
+  type FieldError,
+  type ResolvedEditInput,
+} from "@/lib/endpoint";
+import type { EmulatorConfig } from "./config";
+import type { FileStore } from "./file-store";
+import { renderDemoImage } from "./render";
+import { isFlagged, scenariosIn, type Scenario } from "./scenarios";
+
+export type LogLevel = "STDERR" | "STDOUT" | "ERROR" | "INFO" | "WARN" | "DEBUG";
+export interface LogEntry {
+  message: string;
+  level: LogLevel;
+  source: "USER";
+  timestamp: string;
+}
+
+/** What `GET …/requests/{id}` answers: the model's status, body and headers, replayed. */
+export interface JobResult {
+  status: number;
+  body: unknown;
+  errorType?: string;
+}
+
+export type JobState = "IN_QUEUE" | "IN_PROGRESS" | "COMPLETED";
+
+export interface Job {
+  id: string;
+  endpoint: string;
+  input: unknown;
+  state: JobState;
+  createdAt: number;
+  startedAt?: number;
+  completedAt?: number;
+  /** The newest log lines (at most MAX_LOG_LINES). */
+  logs: LogEntry[];
+  /** How many lines were ever logged, so a stream can send only what is new. */
+  logTotal: number;
+  result?: JobResult;
+  cancelRequested: boolean;
+  scenarios: Set<Scenario>;
+  /** Extra imaginary jobs ahead in the queue, for the `slow` scenario. */
+  phantomAhead: number;
+  listeners: Set<() => void>;
+}
+
+/** Resolves reference URLs to bytes: `null` for one the backend chose not to fetch. */
+export type ReferenceLoader = (url: string) => Promise<Uint8Array | null>;
+
+const MAX_LOG_LINES = 500;
+const MAX_JOBS_KEPT = 500;
+const PHANTOM_TICK_MS = 1500;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+class Cancelled extends Error {}
+
+export class JobQueue {
+  private jobs = new Map<string, Job>();
+  private running = 0;
+
+  constructor(
+    private readonly config: EmulatorConfig,
+    private readonly files: FileStore,
+    private readonly loadReference: ReferenceLoader,
+    /** Builds the public URL of a stored file. */
+    private readonly fileUrl: (fileId: string, fileName: string) => string,
+  ) {}
+
+  submit(endpoint: string, input: unknown): Job {
+    const job: Job = {
+      id: randomUUID(),
+      endpoint,
+      input,
+      state: "IN_QUEUE",
+      createdAt: Date.now(),
+      logs: [],
+      logTotal: 0,
+      cancelRequested: false,
+      scenarios: this.scenariosOf(input),
+      phantomAhead: 0,
+      listeners: new Set(),
+    };
+    if (job.scenarios.has("slow")) job.phantomAhead = this.config.slowQueueAhead;
+    this.jobs.set(job.id, job);
+    this.forgetOldJobs();
+    void this.admit(job);
+    return job;
+  }
+
+  /** The failure scenarios a submit's input asks for. */
+  scenariosOf(input: unknown): Set<Scenario> {
+    return scenariosIn((input as { prompt?: unknown } | null)?.prompt);
+  }
+
+  get(id: string): Job | undefined {
+    return this.jobs.get(id);
+  }
+
+  /** Requests behind-the-scenes ahead of this one (0-based), as fal reports `queue_position`. */
+  position(job: Job): number {
+    let ahead = job.phantomAhead;
+    for (const other of this.jobs.values()) {
+      if (other === job) break;
+      if (other.state === "IN_QUEUE") ahead++;
+    }
+    return ahead;
+  }
+
+  /** fal's cancel: a queued job ends now; a running one stops at its next step. */
+  cancel(job: Job): "CANCELLATION_REQUESTED" | "ALREADY_COMPLETED" {
+    if (job.state === "COMPLETED") return "ALREADY_COMPLETED";
+    job.cancelRequested = true;
+    if (job.state === "IN_QUEUE") this.finishCancelled(job);
+    return "CANCELLATION_REQUESTED";
+  }
+
+  private async admit(job: Job) {
+    await sleep(this.config.queueMs);
+    while (job.phantomAhead > 0 && !job.cancelRequested) {
+      await sleep(PHANTOM_TICK_MS);
+      job.phantomAhead--;
+      this.notify(job);
+    }
+    this.notifyQueued();
+    this.pump();
+  }
+
+  private pump() {
+    while (this.running < this.config.workers) {
+      const next = [...this.jobs.values()].find(
+        (j) => j.state === "IN_QUEUE" && !j.cancelRequested && j.phantomAhead === 0 && j.createdAt + this.config.queueMs <= Date.now(),
+      );
+      if (!next) return;
+      this.running++;
+      void this.run(next).finally(() => {
+        this.running--;
+        this.notifyQueued();
+        this.pump();
+      });
+    }
+  }
+
+  private async run(job: Job) {
+    job.state = "IN_PROGRESS";
+    job.startedAt = Date.now();
+    this.notify(job);
+    try {
+      job.result = await this.execute(job);
+    } catch (error) {
+      if (error instanceof Cancelled) {
+        this.finishCancelled(job);
+        return;
+      }
+      this.log(job, "ERROR", `Unhandled error: ${(error as Error).message}`);
+      job.result = { status: 500, body: { detail: "Internal server error" }, errorType: "internal_error" };
+    }
+    this.finish(job);
+  }
+
+  private async execute(job: Job): Promise<JobResult> {
+    const parsed = editInputSchema.safeParse(job.input);
+    if (!parsed.success) {
+      this.log(job, "ERROR", "Input validation failed.");
+      return validationFailure(toFieldErrors(parsed.error));
+    }
+    const input = parsed.data;
+    if (job.scenarios.has("422")) {
+      this.log(job, "ERROR", "Prompt rejected by the demo backend ([demo:422]).");
+      return validationFailure([
+        { loc: ["body", "prompt"], msg: "The demo backend rejects prompts that contain [demo:422].", type: "value_error" },
+      ]);
+    }
+
+    this.log(job, "INFO", `Loading ${input.reference_image_urls.length} reference image(s).`);
+    const references: (Uint8Array | null)[] = [];
+    const fieldErrors: FieldError[] = [];
+    for (const [index, url] of input.reference_image_urls.entries()) {
+      const loaded = await this.loadAndCheck(job, url, index);
+      if (typeof loaded === "string") {
+        fieldErrors.push({ loc: ["body", "reference_image_urls", index], msg: loaded, type: "image_load_error" });
+      } else references.push(loaded?.bytes ?? null);
+    }
+    if (fieldErrors.length) return validationFailure(fieldErrors);
+
+    const first = input.keep_original_aspect && references[0] ? await orientedSize(references[0]) : undefined;
+    const size = outputSize(input, first);
+    this.log(job, "INFO", `Output size ${size.width}x${size.height}, ${input.num_images} image(s).`);
+
+    const seed = input.seed ?? randomInt(0, 2 ** 31);
+    const steps = input.num_inference_steps;
+    for (let step = 1; step <= steps || job.scenarios.has("hang"); step++) {
+      await sleep(this.config.stepMs);
+      if (job.cancelRequested) throw new Cancelled();
+      this.log(job, "STDERR", `Step ${Math.min(step, steps)}/${steps}`);
+      if (job.scenarios.has("500") && step === Math.ceil(steps / 2)) {
+        this.log(job, "ERROR", "CUDA error: an illegal memory access was encountered ([demo:500]).");
+        return { status: 500, body: { detail: "Internal server error" }, errorType: "internal_error" };
+      }
+    }
+
+    if (input.enable_safety_checker) this.log(job, "INFO", "Running safety checker.");
+    const output = await this.renderOutput(job, input, references, size, seed);
+    this.log(job, "INFO", `Done: ${output.images.length} ${input.output_format} image(s).`);
+    return { status: 200, body: output };
+  }
+
+  private async loadAndCheck(job: Job, url: string, index: number) {
+    const label = `Reference ${index + 1}`;
+    let bytes: Uint8Array | null;
+    try {
+      bytes = await this.loadReference(url);
+    } catch (error) {
+      this.log(job, "ERROR", `${label}: ${(error as Error).message}`);
+      return `Could not load the image at this URL: ${(error as Error).message}`;
+    }
+    if (!bytes) {
+      this.log(job, "WARN", `${label}: URL not fetched in demo mode; a placeholder stands in.`);
+      return null;
+    }
+    try {
+      const { width, height } = await orientedSize(bytes);
+      this.log(job, "INFO", `${label}: ${width}x${height}.`);
+      return { bytes };
+    } catch {
+      this.log(job, "ERROR", `${label}: not a decodable image.`);
+      return "The file at this URL is not an image the model can read.";
+    }
+  }
+
+  private async renderOutput(
+    job: Job,
+    input: ResolvedEditInput,
+    references: (Uint8Array | null)[],
+    size: { width: number; height: number },
+    seed: number,
+  ): Promise<EditOutput> {
+    const started = performance.now();
+    const flagged = isFlagged(job.scenarios, input.enable_safety_checker);
+    const images: EditOutput["images"] = [];
+    for (let index = 0; index < input.num_images; index++) {
+      const image = await renderDemoImage({
+        references,
+        size,
+        format: input.output_format,
+        seed,
+        index,
+        count: input.num_images,
+      });
+      const fileName = `${job.id.slice(0, 8)}-${index}.${input.output_format}`;
+      const url = input.sync_mode
+        ? `data:${image.contentType};base64,${image.bytes.toString("base64")}`
+        : this.fileUrl(this.files.add({ bytes: image.bytes, contentType: image.contentType, fileName }), fileName);
+      images.push({
+        url,
+        content_type: image.contentType,
+        file_name: fileName,
+        file_size: image.bytes.byteLength,
+        width: image.width,
+        height: image.height,
+      });
+    }
+    const inference = (Date.now() - (job.startedAt ?? Date.now())) / 1000;
+    return {
+      images,
+      seed,
+      has_nsfw_concepts: images.map(() => flagged),
+      prompt: input.prompt,
+      timings: { inference, encode: (performance.now() - started) / 1000 },
+    };
+  }
+
+  private finishCancelled(job: Job) {
+    if (job.state === "COMPLETED") return;
+    this.log(job, "WARN", "Request cancelled.");
+    job.result = {
+      status: 400,
+      body: { detail: "Request was cancelled." },
+      errorType: "request_cancelled",
+    };
+    this.finish(job);
+  }
+
+  private finish(job: Job) {
+    job.state = "COMPLETED";
+    job.completedAt = Date.now();
+    this.notify(job);
+    this.notifyQueued();
+  }
+
+  private log(job: Job, level: LogLevel, message: string) {
+    job.logs.push({ message, level, source: "USER", timestamp: new Date().toISOString() });
+    job.logTotal++;
+    if (job.logs.length > MAX_LOG_LINES) job.logs.splice(0, job.logs.length - MAX_LOG_LINES);
+    this.notify(job);
+  }
+
+  private notify(job: Job) {
+    for (const listener of job.listeners) listener();
+  }
+
+  /** Queue positions move for everyone behind when a job starts or ends. */
+  private notifyQueued() {
+    for (const job of this.jobs.values()) if (job.state === "IN_QUEUE") this.notify(job);
+  }
+
+  private forgetOldJobs() {
+    for (const [id, job] of this.jobs) {
+      if (this.jobs.size <= MAX_JOBS_KEPT) break;
+      if (job.state === "COMPLETED") this.jobs.delete(id);
+    }
+  }
+}
+
+function validationFailure(detail: FieldError[]): JobResult {
+  return { status: 422, body: { detail } };
+}
+
+async function orientedSize(bytes: Uint8Array): Promise<{ width: number; height: number }> {
+  const meta = await sharp(bytes).metadata();
+  const { width, height } = meta.autoOrient ?? meta;
+  if (!width || !height) throw new Error("no dimensions");
+  return { width, height };
+}

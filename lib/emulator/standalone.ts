@@ -1,0 +1,30 @@
+/**
+ * The backend as its own server (`npm run emulator`): fal's protocol at the root, as
+ * `FAL_UPSTREAM_URL` expects, plus `/_emulator/requests` so tests can see what reached it.
+ */
+import { createFalBackend, type FalBackend } from "./backend";
+import type { EmulatorConfig } from "./config";
+import { json } from "./fal-json";
+import { serveHandler, type RunningServer } from "./serve";
+
+export interface StandaloneBackend extends RunningServer {
+  backend: FalBackend;
+}
+
+export async function startStandaloneBackend(
+  options: { port?: number; hostname?: string; config?: Partial<EmulatorConfig> } = {},
+): Promise<StandaloneBackend> {
+  // Like fal: every queue and storage call needs a key, and any public reference URL is fetched.
+  const backend = createFalBackend({
+    config: { requireKey: true, fetchExternalReferences: true, ...options.config },
+  });
+  const server = await serveHandler(async (request) => {
+    const { pathname } = new URL(request.url);
+    if (pathname === "/_emulator/requests") {
+      if (request.method === "DELETE") backend.seen.length = 0;
+      return json(backend.seen);
+    }
+    return backend.handle(request);
+  }, options);
+  return { ...server, backend };
+}

@@ -1,0 +1,3 @@
+export * from "./schema";
+export * from "./sizes";
+export * from "./pricing";

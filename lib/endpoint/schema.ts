@@ -1,0 +1,108 @@
+/**
+ * The `fal-ai/hidream-o1-image/dev/edit` endpoint, stated once: every input field with its
+ * default, range and enum, and the output. The form, the proxy, the local backend's 422s and
+ * the tests all import this module; no other file repeats these numbers.
+ */
+import { z } from "zod";
+
+export const ENDPOINT_ID = "fal-ai/hidream-o1-image/dev/edit";
+/** Status, result and cancel URLs use only owner/alias: the client drops the sub-path. */
+export const ENDPOINT_APP = "fal-ai/hidream-o1-image";
+
+export const IMAGE_SIZE_PRESETS = [
+  "square_hd",
+  "square",
+  "portrait_4_3",
+  "portrait_16_9",
+  "landscape_4_3",
+  "landscape_16_9",
+] as const;
+export type ImageSizePreset = (typeof IMAGE_SIZE_PRESETS)[number];
+
+export const OUTPUT_FORMATS = ["jpeg", "png", "webp"] as const;
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+
+export const LIMITS = {
+  referenceImages: { min: 1, max: 10 },
+  steps: { min: 1, max: 28, default: 28 },
+  guidance: { min: 0, max: 20, default: 0 },
+  numImages: { min: 1, max: 4, default: 1 },
+  // The API page gives no bound for a custom size; fal's other ImageSize schemas use 14142.
+  customSide: { min: 1, max: 14142 },
+  seed: { min: 0, max: 2 ** 32 - 1 },
+} as const;
+
+export const customImageSizeSchema = z.object({
+  width: z.int().min(LIMITS.customSide.min).max(LIMITS.customSide.max),
+  height: z.int().min(LIMITS.customSide.min).max(LIMITS.customSide.max),
+});
+export type CustomImageSize = z.infer<typeof customImageSizeSchema>;
+
+export const imageSizeSchema = z.union([z.enum(IMAGE_SIZE_PRESETS), customImageSizeSchema]);
+export type ImageSize = z.infer<typeof imageSizeSchema>;
+
+export const DEFAULT_IMAGE_SIZE: CustomImageSize = { width: 2048, height: 2048 };
+
+export const editInputSchema = z.object({
+  prompt: z.string().trim().min(1, "Write a prompt."),
+  reference_image_urls: z
+    .array(z.string().min(1))
+    .min(LIMITS.referenceImages.min, "Add at least one reference image.")
+    .max(LIMITS.referenceImages.max, `At most ${LIMITS.referenceImages.max} reference images.`),
+  image_size: imageSizeSchema.default(DEFAULT_IMAGE_SIZE),
+  num_inference_steps: z.int().min(LIMITS.steps.min).max(LIMITS.steps.max).default(LIMITS.steps.default),
+  guidance_scale: z
+    .number()
+    .min(LIMITS.guidance.min)
+    .max(LIMITS.guidance.max)
+    .default(LIMITS.guidance.default),
+  seed: z.int().min(LIMITS.seed.min).max(LIMITS.seed.max).optional(),
+  num_images: z
+    .int()
+    .min(LIMITS.numImages.min)
+    .max(LIMITS.numImages.max)
+    .default(LIMITS.numImages.default),
+  output_format: z.enum(OUTPUT_FORMATS).default("png"),
+  sync_mode: z.boolean().default(false),
+  enable_safety_checker: z.boolean().default(true),
+  keep_original_aspect: z.boolean().default(false),
+});
+/** What a caller may send (optional fields may be left out). */
+export type EditInput = z.input<typeof editInputSchema>;
+/** The input with every default applied, as the model sees it. */
+export type ResolvedEditInput = z.output<typeof editInputSchema>;
+
+export const imageFileSchema = z.object({
+  url: z.string(),
+  content_type: z.string().optional(),
+  file_name: z.string().optional(),
+  file_size: z.int().optional(),
+  width: z.int().optional(),
+  height: z.int().optional(),
+});
+export type ImageFile = z.infer<typeof imageFileSchema>;
+
+export const editOutputSchema = z.object({
+  images: z.array(imageFileSchema),
+  seed: z.int(),
+  has_nsfw_concepts: z.array(z.boolean()),
+  prompt: z.string(),
+  timings: z.record(z.string(), z.number()),
+});
+export type EditOutput = z.infer<typeof editOutputSchema>;
+
+/** One entry of fal's 422 `detail` array (FastAPI/Pydantic shape). */
+export interface FieldError {
+  loc: (string | number)[];
+  msg: string;
+  type: string;
+}
+
+/** Maps zod issues to fal's 422 `detail` entries, with `loc` starting at "body" as fal does. */
+export function toFieldErrors(error: z.ZodError): FieldError[] {
+  return error.issues.map((issue) => ({
+    loc: ["body", ...issue.path.map((p) => (typeof p === "symbol" ? String(p) : p))],
+    msg: issue.message,
+    type: issue.code,
+  }));
+}

@@ -1,0 +1,31 @@
+/**
+ * The app's server side without Next: the real proxy handler at /api/fal/proxy and the demo
+ * backend's public routes at /api/demo-fal, on a local port. The real fal client talks to it.
+ */
+import { createFalBackend } from "@/lib/emulator/backend";
+import type { EmulatorConfig } from "@/lib/emulator/config";
+import { EMBEDDED_BASE_PATH } from "@/lib/emulator/embedded";
+import { serveHandler, type RunningServer } from "@/lib/emulator/serve";
+import { createProxyHandler, PROXY_ROUTE } from "@/lib/proxy/handler";
+import type { ServerEnv } from "@/lib/proxy/server-env";
+
+/** Fast pacing so a 28-step run takes well under a second. */
+export const FAST: Partial<EmulatorConfig> = { queueMs: 30, stepMs: 3 };
+
+export interface TestApp extends RunningServer {
+  proxyUrl: string;
+  /** The embedded (demo mode) backend. */
+  demoBackend: ReturnType<typeof createFalBackend>;
+}
+
+export async function startTestApp(env: ServerEnv, config: Partial<EmulatorConfig> = FAST): Promise<TestApp> {
+  const demoBackend = createFalBackend({ basePath: EMBEDDED_BASE_PATH, config });
+  const proxy = createProxyHandler({ env, demoBackend: () => demoBackend });
+  const server = await serveHandler((request) => {
+    const { pathname } = new URL(request.url);
+    if (pathname === PROXY_ROUTE) return proxy(request);
+    if (pathname.startsWith(`${EMBEDDED_BASE_PATH}/`)) return demoBackend.handle(request, "public");
+    return new Response("not found", { status: 404 });
+  });
+  return { ...server, proxyUrl: `${server.url}${PROXY_ROUTE}`, demoBackend };
+}
