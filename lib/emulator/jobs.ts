@@ -51,6 +51,8 @@ export interface Job {
   scenarios: Set<Scenario>;
   /** Extra imaginary jobs ahead in the queue, for the `slow` scenario. */
   phantomAhead: number;
+  /** Set once the job's minimum queue time is over and it may take a free worker. */
+  admitted: boolean;
   listeners: Set<() => void>;
 }
 
@@ -89,6 +91,7 @@ export class JobQueue {
       cancelRequested: false,
       scenarios: this.scenariosOf(input),
       phantomAhead: 0,
+      admitted: false,
       listeners: new Set(),
     };
     if (job.scenarios.has("slow")) job.phantomAhead = this.config.slowQueueAhead;
@@ -132,15 +135,14 @@ export class JobQueue {
       job.phantomAhead--;
       this.notify(job);
     }
-    this.notifyQueued();
+    // A flag, not a clock comparison: timers may fire a millisecond before Date.now() agrees.
+    job.admitted = true;
     this.pump();
   }
 
   private pump() {
     while (this.running < this.config.workers) {
-      const next = [...this.jobs.values()].find(
-        (j) => j.state === "IN_QUEUE" && !j.cancelRequested && j.phantomAhead === 0 && j.createdAt + this.config.queueMs <= Date.now(),
-      );
+      const next = [...this.jobs.values()].find((j) => j.state === "IN_QUEUE" && j.admitted && !j.cancelRequested);
       if (!next) return;
       this.running++;
       void this.run(next).finally(() => {

@@ -1,0 +1,62 @@
+/**
+ * `npm run bench`: performance checks, run one after another, each printed as a table and written
+ * as JSON to bench/results/<name>.json together with the machine it ran on.
+ *
+ * proxy-latency: how much time a request spends in our fal proxy (lib/proxy) compared with the
+ * stock `createRouteHandler()` from @fal-ai/server-proxy and with no proxy at all, at concurrency
+ * 1 and 32, for the status poll and the result GET against a local fal-compatible backend.
+ * Reading it: "p50"/"p99" are full client-side round trips; "added p50" is a proxy's p50 minus the
+ * direct call's, i.e. the hop's cost. The goal (issue text) is that our checks cost no more than
+ * 15% over the stock proxy's p50; it is judged on the ratio of total p50s through each proxy,
+ * because the added part alone is a fraction of a millisecond and swings with noise. Absolute
+ * numbers only compare within one run on one machine.
+ *
+ * Runs with `tsx --conditions=react-server`: lib/proxy imports "server-only", which throws unless
+ * resolved the way Next resolves it on the server.
+ *
+ * Exits non-zero when a bench breaks (e.g. a non-200 answer), not when a goal is missed.
+ */
+import { mkdir, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { benchProxyLatency, formatProxyLatency } from "./proxy-latency";
+
+const RESULTS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), "results");
+
+function machineInfo() {
+  const cpus = os.cpus();
+  return {
+    cpus: cpus.length,
+    cpuModel: cpus[0]?.model ?? "unknown",
+    node: process.version,
+    platform: `${os.platform()} ${os.release()} ${os.arch()}`,
+    totalMemoryMb: Math.round(os.totalmem() / 1024 / 1024),
+    loadAverageAtStart: os.loadavg(),
+  };
+}
+
+async function writeResult(name: string, result: unknown, machine: ReturnType<typeof machineInfo>): Promise<string> {
+  await mkdir(RESULTS_DIR, { recursive: true });
+  const file = path.join(RESULTS_DIR, `${name}.json`);
+  await writeFile(file, `${JSON.stringify({ machine, finishedAt: new Date().toISOString(), ...(result as object) }, null, 2)}\n`);
+  return file;
+}
+
+async function main() {
+  const started = performance.now();
+  const machine = machineInfo();
+  console.log(`Machine: ${machine.cpus} x ${machine.cpuModel}, Node ${machine.node}, ${machine.platform}\n`);
+
+  const proxyLatency = await benchProxyLatency();
+  console.log(formatProxyLatency(proxyLatency));
+  const file = await writeResult(proxyLatency.name, proxyLatency, machine);
+  console.log(`\nWrote ${path.relative(process.cwd(), file)}`);
+
+  console.log(`Total bench time: ${((performance.now() - started) / 1000).toFixed(1)} s`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
