@@ -6,6 +6,8 @@
  * backend, so the only difference between them is the hop: none ("direct"), our proxy ("ours"),
  * or the stock one ("stock"). Targets are interleaved in rounds, each round in a rotated order, so
  * drift in machine load (GC, CPU frequency, other processes) lands on all three alike.
+ *
+ * Both proxies are served by lib/emulator/serve.ts, which pipes bodies the way Next does.
  */
 import sharp from "sharp";
 import type { NextRequest } from "next/server";
@@ -35,9 +37,9 @@ export interface ProxyLatencyOptions {
 
 export const DEFAULT_OPTIONS: ProxyLatencyOptions = {
   concurrencies: [1, 32],
-  requests: { 1: 2000, 32: 4000 },
+  requests: { 1: 3000, 32: 8000 },
   warmup: 200,
-  rounds: 5,
+  rounds: 10,
   goalRatio: 1.15,
 };
 
@@ -100,7 +102,9 @@ interface Environment {
   restoreFetch(): void;
 }
 
-export async function benchProxyLatency(options: ProxyLatencyOptions = DEFAULT_OPTIONS): Promise<ProxyLatencyResult> {
+export async function benchProxyLatency(
+  options: ProxyLatencyOptions = DEFAULT_OPTIONS,
+): Promise<ProxyLatencyResult> {
   const started = performance.now();
   // Taken before the rewrite below, so the load generator itself never goes through it.
   const clientFetch = globalThis.fetch;
@@ -134,13 +138,16 @@ async function setUp(): Promise<Environment> {
   try {
     const requestId = await completedRequest(backend.url);
     const restoreFetch = rewriteFalHostsTo(backend.url);
-    const ours = await serveHandler(createProxyHandler({ env: { falKey: BENCH_KEY, upstreamUrl: backend.url } }));
+    const ours = await serveHandler(
+      createProxyHandler({ env: { falKey: BENCH_KEY, upstreamUrl: backend.url } }),
+    );
     servers.push(ours);
     const { server: stock, warnings } = await serveStockProxy();
     servers.push(stock);
     const notes = [
       "All servers and the load generator share one Node process and event loop; latencies include the client's own cost, which 'added' subtracts.",
-      "The stock proxy calls fetch() on fal's real hosts, which this machine cannot reach. A wrapper around globalThis.fetch rewrites https://queue.fal.run/ and https://rest.fal.ai/ to the local backend. Only the stock path pays for the rewrite (a prefix check and a string concat, well under a microsecond); ours reaches the backend through FAL_UPSTREAM_URL and only passes through the wrapper's typeof check.",
+      "Both proxies are served by the same minimal node:http adapter (lib/emulator/serve.ts) that pipes the response body as Next does.",
+      "The stock proxy calls fetch() on fal's real hosts, which this machine cannot reach: a wrapper around globalThis.fetch rewrites https://queue.fal.run/ and https://rest.fal.ai/ to the local backend. Only the stock path pays for the rewrite (a prefix check and a string concatenation per call); ours reaches the backend through FAL_UPSTREAM_URL and only passes the wrapper's typeof check.",
       ...warnings.map((w) => `stock createRouteHandler() warned at creation: ${w}`),
     ];
     return {
@@ -148,7 +155,11 @@ async function setUp(): Promise<Environment> {
       servers,
       notes,
       restoreFetch,
-      targets: [directTarget(backend.url, requestId), proxyTarget("ours", ours.url, requestId), proxyTarget("stock", stock.url, requestId)],
+      targets: [
+        directTarget(backend.url, requestId),
+        proxyTarget("ours", ours.url, requestId),
+        proxyTarget("stock", stock.url, requestId),
+      ],
     };
   } catch (error) {
     await Promise.all(servers.map((server) => server.close()));
@@ -159,7 +170,9 @@ async function setUp(): Promise<Environment> {
 
 /** Submits one small job and waits for it, so every measured call hits a finished request. */
 async function completedRequest(backendUrl: string): Promise<string> {
-  const png = await sharp({ create: { width: 16, height: 16, channels: 3, background: "#2563eb" } }).png().toBuffer();
+  const png = await sharp({ create: { width: 16, height: 16, channels: 3, background: "#2563eb" } })
+    .png()
+    .toBuffer();
   const submit = await fetch(`${backendUrl}/${ENDPOINT_ID}`, {
     method: "POST",
     headers: { authorization: `Key ${BENCH_KEY}`, "content-type": "application/json" },
@@ -180,11 +193,15 @@ async function completedRequest(backendUrl: string): Promise<string> {
     });
     const body = (await status.json()) as { status?: string };
     if (body.status === "COMPLETED") break;
-    if (Date.now() > deadline) throw new Error(`job ${id} did not complete in 15 s (last status ${body.status})`);
+    if (Date.now() > deadline)
+      throw new Error(`job ${id} did not complete in 15 s (last status ${body.status})`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
-  const result = await fetch(`${backendUrl}/${ENDPOINT_APP}/requests/${id}`, { headers: { authorization: `Key ${BENCH_KEY}` } });
-  if (result.status !== 200) throw new Error(`job ${id} completed with ${result.status}: ${await result.text()}`);
+  const result = await fetch(`${backendUrl}/${ENDPOINT_APP}/requests/${id}`, {
+    headers: { authorization: `Key ${BENCH_KEY}` },
+  });
+  if (result.status !== 200)
+    throw new Error(`job ${id} completed with ${result.status}: ${await result.text()}`);
   return id;
 }
 
@@ -248,7 +265,10 @@ function proxyTarget(name: TargetName, proxyUrl: string, requestId: string): Tar
     name,
     endpoint: (kind) => ({
       url: `${proxyUrl}${PROXY_ROUTE}`,
-      headers: { "x-fal-target-url": `https://queue.fal.run${requestPath(kind, requestId)}`, accept: "application/json" },
+      headers: {
+        "x-fal-target-url": `https://queue.fal.run${requestPath(kind, requestId)}`,
+        accept: "application/json",
+      },
     }),
   };
 }
@@ -269,7 +289,11 @@ interface CellSamples {
   bodyBytes: number;
 }
 
-async function measure(targets: Target[], options: ProxyLatencyOptions, clientFetch: typeof fetch): Promise<CellSamples[]> {
+async function measure(
+  targets: Target[],
+  options: ProxyLatencyOptions,
+  clientFetch: typeof fetch,
+): Promise<CellSamples[]> {
   const cells = new Map<CellKey, CellSamples>();
   const expectedBytes = new Map<RequestKind, number>();
   const cellOf = (kind: RequestKind, concurrency: number, target: TargetName): CellSamples => {
@@ -285,7 +309,14 @@ async function measure(targets: Target[], options: ProxyLatencyOptions, clientFe
   for (const concurrency of options.concurrencies) {
     for (const kind of KINDS) {
       for (const target of targets) {
-        const run = { endpoint: target.endpoint(kind), count: options.warmup, concurrency, expectedBytes, kind, label: target.name };
+        const run = {
+          endpoint: target.endpoint(kind),
+          count: options.warmup,
+          concurrency,
+          expectedBytes,
+          kind,
+          label: target.name,
+        };
         await runLoad(run, clientFetch, []);
       }
     }
@@ -297,7 +328,14 @@ async function measure(targets: Target[], options: ProxyLatencyOptions, clientFe
       for (const kind of KINDS) {
         for (const target of rotate(targets, round)) {
           const cell = cellOf(kind, concurrency, target.name);
-          const run = { endpoint: target.endpoint(kind), count: perRound, concurrency, expectedBytes, kind, label: target.name };
+          const run = {
+            endpoint: target.endpoint(kind),
+            count: perRound,
+            concurrency,
+            expectedBytes,
+            kind,
+            label: target.name,
+          };
           cell.wallMs += await runLoad(run, clientFetch, cell.latencies);
           cell.bodyBytes = expectedBytes.get(kind) ?? 0;
         }
@@ -309,7 +347,8 @@ async function measure(targets: Target[], options: ProxyLatencyOptions, clientFe
 
 function requestsAt(options: ProxyLatencyOptions, concurrency: number): number {
   const count = options.requests[concurrency];
-  if (count === undefined) throw new Error(`no request count configured for concurrency ${concurrency}`);
+  if (count === undefined)
+    throw new Error(`no request count configured for concurrency ${concurrency}`);
   return count;
 }
 
@@ -329,7 +368,11 @@ interface LoadRun {
 }
 
 /** Sends `count` requests from `concurrency` closed-loop workers; returns the wall time taken. */
-async function runLoad(run: LoadRun, clientFetch: typeof fetch, latencies: number[]): Promise<number> {
+async function runLoad(
+  run: LoadRun,
+  clientFetch: typeof fetch,
+  latencies: number[],
+): Promise<number> {
   const { url, headers } = run.endpoint;
   let issued = 0;
   const worker = async () => {
@@ -340,12 +383,16 @@ async function runLoad(run: LoadRun, clientFetch: typeof fetch, latencies: numbe
       const body = await response.arrayBuffer();
       const elapsed = performance.now() - start;
       if (response.status !== 200) {
-        throw new Error(`${run.label} ${run.kind}: HTTP ${response.status}: ${Buffer.from(body).toString("utf8").slice(0, 300)}`);
+        throw new Error(
+          `${run.label} ${run.kind}: HTTP ${response.status}: ${Buffer.from(body).toString("utf8").slice(0, 300)}`,
+        );
       }
       const expected = run.expectedBytes.get(run.kind);
       if (expected === undefined) run.expectedBytes.set(run.kind, body.byteLength);
       else if (expected !== body.byteLength) {
-        throw new Error(`${run.label} ${run.kind}: body of ${body.byteLength} bytes, others answered ${expected}`);
+        throw new Error(
+          `${run.label} ${run.kind}: body of ${body.byteLength} bytes, others answered ${expected}`,
+        );
       }
       latencies.push(elapsed);
     }
@@ -356,12 +403,19 @@ async function runLoad(run: LoadRun, clientFetch: typeof fetch, latencies: numbe
 }
 
 function summarizeCells(samples: CellSamples[]): CellResult[] {
-  const summaries = samples.map((cell) => ({ cell, latency: summarize(cell.latencies, cell.wallMs) }));
+  const summaries = samples.map((cell) => ({
+    cell,
+    latency: summarize(cell.latencies, cell.wallMs),
+  }));
   return summaries.map(({ cell, latency }) => {
     const direct = summaries.find(
-      (s) => s.cell.target === "direct" && s.cell.kind === cell.kind && s.cell.concurrency === cell.concurrency,
+      (s) =>
+        s.cell.target === "direct" &&
+        s.cell.kind === cell.kind &&
+        s.cell.concurrency === cell.concurrency,
     );
-    if (!direct) throw new Error(`no direct baseline for ${cell.kind} at concurrency ${cell.concurrency}`);
+    if (!direct)
+      throw new Error(`no direct baseline for ${cell.kind} at concurrency ${cell.concurrency}`);
     return {
       kind: cell.kind,
       concurrency: cell.concurrency,
@@ -378,8 +432,11 @@ function compare(cells: CellResult[], goalRatio: number): Comparison[] {
   const comparisons: Comparison[] = [];
   for (const cell of cells) {
     if (cell.target !== "ours") continue;
-    const stock = cells.find((c) => c.target === "stock" && c.kind === cell.kind && c.concurrency === cell.concurrency);
-    if (!stock) throw new Error(`no stock result for ${cell.kind} at concurrency ${cell.concurrency}`);
+    const stock = cells.find(
+      (c) => c.target === "stock" && c.kind === cell.kind && c.concurrency === cell.concurrency,
+    );
+    if (!stock)
+      throw new Error(`no stock result for ${cell.kind} at concurrency ${cell.concurrency}`);
     const ratio = cell.latencyMs.p50 / stock.latencyMs.p50;
     comparisons.push({
       kind: cell.kind,
@@ -424,10 +481,26 @@ export function formatProxyLatency(result: ProxyLatencyResult): string {
   ]);
   return [
     "Proxy latency (ms; 'added' = p50 of the target minus p50 of direct)",
-    table(["kind", "conc", "target", "n", "bytes", "p50", "p99", "mean", "req/s", "added p50"], latencyRows),
+    table(
+      ["kind", "conc", "target", "n", "bytes", "p50", "p99", "mean", "req/s", "added p50"],
+      latencyRows,
+    ),
     "",
     `Goal: ${result.goal.definition}`,
-    table(["kind", "conc", "ours p50", "stock p50", "ours/stock", "ours added", "stock added", "added ratio", "verdict"], comparisonRows),
+    table(
+      [
+        "kind",
+        "conc",
+        "ours p50",
+        "stock p50",
+        "ours/stock",
+        "ours added",
+        "stock added",
+        "added ratio",
+        "verdict",
+      ],
+      comparisonRows,
+    ),
     "",
     `Verdict: ${result.goal.pass ? "PASS" : "FAIL"}`,
     "",
@@ -437,7 +510,10 @@ export function formatProxyLatency(result: ProxyLatencyResult): string {
 }
 
 function table(header: string[], rows: string[][]): string {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] ?? "").length)));
-  const line = (cells: string[]) => cells.map((cell, i) => cell.padStart(widths[i] ?? 0)).join("  ");
+  const widths = header.map((h, i) =>
+    Math.max(h.length, ...rows.map((row) => (row[i] ?? "").length)),
+  );
+  const line = (cells: string[]) =>
+    cells.map((cell, i) => cell.padStart(widths[i] ?? 0)).join("  ");
   return [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
 }

@@ -36,17 +36,26 @@ function machineInfo() {
   };
 }
 
-async function writeResult(name: string, result: unknown, machine: ReturnType<typeof machineInfo>): Promise<string> {
+async function writeResult(
+  name: string,
+  result: unknown,
+  machine: ReturnType<typeof machineInfo>,
+): Promise<string> {
   await mkdir(RESULTS_DIR, { recursive: true });
   const file = path.join(RESULTS_DIR, `${name}.json`);
-  await writeFile(file, `${JSON.stringify({ machine, finishedAt: new Date().toISOString(), ...(result as object) }, null, 2)}\n`);
+  await writeFile(
+    file,
+    `${JSON.stringify({ machine, finishedAt: new Date().toISOString(), ...(result as object) }, null, 2)}\n`,
+  );
   return file;
 }
 
 async function main() {
   const started = performance.now();
   const machine = machineInfo();
-  console.log(`Machine: ${machine.cpus} x ${machine.cpuModel}, Node ${machine.node}, ${machine.platform}\n`);
+  console.log(
+    `Machine: ${machine.cpus} x ${machine.cpuModel}, Node ${machine.node}, ${machine.platform}\n`,
+  );
 
   const proxyLatency = await benchProxyLatency();
   console.log(formatProxyLatency(proxyLatency));

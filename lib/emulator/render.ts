@@ -69,6 +69,7 @@ function watermark({ width, height }: Size, lines: string[]): Buffer {
 async function thumbnails(references: (Uint8Array | null)[], size: Size): Promise<OverlayOptions[]> {
   const thumbHeight = Math.round(size.height / 7);
   const gap = Math.max(4, Math.round(size.width / 200));
+  const border = Math.ceil(gap / 2); // sharp takes whole pixels only
   const overlays: OverlayOptions[] = [];
   let right = size.width - gap * 2;
   for (const bytes of references) {
@@ -76,7 +77,7 @@ async function thumbnails(references: (Uint8Array | null)[], size: Size): Promis
     const thumb = await sharp(bytes)
       .rotate()
       .resize({ height: thumbHeight, width: thumbHeight * 2, fit: "inside" })
-      .extend({ top: gap / 2, bottom: gap / 2, left: gap / 2, right: gap / 2, background: "#fff" })
+      .extend({ top: border, bottom: border, left: border, right: border, background: "#fff" })
       .png()
       .toBuffer({ resolveWithObject: true });
     right -= thumb.info.width;

@@ -1,0 +1,43 @@
+/** The playground as a user sees it: role- and label-based locators only. */
+import { expect, type Locator, type Page } from "@playwright/test";
+import { pngFile } from "./images";
+
+export class PlaygroundPage {
+  readonly prompt: Locator;
+  readonly runButton: Locator;
+  readonly references: Locator;
+  readonly runs: Locator;
+
+  constructor(readonly page: Page) {
+    this.prompt = page.getByLabel("Prompt");
+    this.runButton = page.getByRole("button", { name: /^Run/ });
+    this.references = page.getByRole("list", { name: /Reference images/ });
+    this.runs = page.getByRole("region", { name: "Runs" });
+  }
+
+  async open() {
+    await this.page.goto("/");
+    await expect(this.page.getByRole("heading", { name: "HiDream Edit Playground" })).toBeVisible();
+  }
+
+  async addReference(name = "reference.png") {
+    await this.page.getByLabel("Reference image files").setInputFiles(await pngFile(name));
+    await expect(this.references.getByRole("img", { name: new RegExp(name) })).toBeVisible();
+  }
+
+  async waitForUploads() {
+    await expect(this.references.getByRole("status").filter({ hasText: "Uploading" })).toHaveCount(0);
+    await expect(this.references.getByRole("status").filter({ hasText: "Ready" }).first()).toBeVisible();
+  }
+
+  runCard(prompt: string): Locator {
+    return this.page.getByRole("region", { name: `Run: ${prompt}` });
+  }
+
+  async run(prompt: string): Promise<Locator> {
+    await this.prompt.fill(prompt);
+    await expect(this.runButton).toBeEnabled();
+    await this.runButton.click();
+    return this.runCard(prompt);
+  }
+}

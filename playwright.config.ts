@@ -1,0 +1,61 @@
+import { existsSync } from "node:fs";
+import { defineConfig, devices } from "@playwright/test";
+import { E2E } from "./e2e/support/servers";
+
+// Playwright's own browser where it is installed; otherwise the system Chromium (Debian's
+// /usr/bin/chromium), since closed networks cannot download Playwright's.
+const systemChromium = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].find(
+  (path): path is string => !!path && existsSync(path),
+);
+const useSystemChromium = process.env.PLAYWRIGHT_USE_BUNDLED !== "1" && systemChromium !== undefined;
+
+const quiet = { NEXT_TELEMETRY_DISABLED: "1" };
+
+export default defineConfig({
+  testDir: "e2e",
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: process.env.CI ? 1 : 0,
+  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
+  use: {
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    ...devices["Desktop Chrome"],
+    launchOptions: {
+      executablePath: useSystemChromium ? systemChromium : undefined,
+      // A fresh profile on a closed network: no background calls to Google's services.
+      args: ["--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"],
+    },
+  },
+  projects: [
+    { name: "demo", testMatch: /demo\/.*\.spec\.ts/, use: { baseURL: E2E.demoApp } },
+    { name: "live", testMatch: /live\/.*\.spec\.ts/, use: { baseURL: E2E.liveApp } },
+  ],
+  webServer: [
+    {
+      // Demo mode: no key, the embedded backend, paced so queue and logs are visible.
+      command: `npx next start -p ${E2E.demoPort}`,
+      url: E2E.demoApp,
+      env: { ...quiet, FAL_KEY: "", FAL_KEY_ID: "", FAL_KEY_SECRET: "", FAL_UPSTREAM_URL: "", DEMO_QUEUE_MS: "600", DEMO_STEP_MS: "60" },
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+    {
+      command: `npx tsx scripts/emulator.ts --port ${E2E.backendPort}`,
+      url: `${E2E.backend}/_emulator/requests`,
+      env: { ...quiet, DEMO_QUEUE_MS: "300", DEMO_STEP_MS: "30" },
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
+      // Live mode: a canary key, with fal's hosts replaced by the standalone backend.
+      command: `npx next start -p ${E2E.livePort}`,
+      url: E2E.liveApp,
+      env: { ...quiet, FAL_KEY: E2E.canaryKey, FAL_UPSTREAM_URL: E2E.backend },
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+  ],
+});
