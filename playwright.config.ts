@@ -4,10 +4,13 @@ import { E2E } from "./e2e/support/servers";
 
 // Playwright's own browser where it is installed; otherwise the system Chromium (Debian's
 // /usr/bin/chromium), since closed networks cannot download Playwright's.
-const systemChromium = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].find(
-  (path): path is string => !!path && existsSync(path),
-);
-const useSystemChromium = process.env.PLAYWRIGHT_USE_BUNDLED !== "1" && systemChromium !== undefined;
+const systemChromium = [
+  process.env.CHROMIUM_PATH,
+  "/usr/bin/chromium",
+  "/usr/bin/chromium-browser",
+].find((path): path is string => !!path && existsSync(path));
+const useSystemChromium =
+  process.env.PLAYWRIGHT_USE_BUNDLED !== "1" && systemChromium !== undefined;
 
 const quiet = { NEXT_TELEMETRY_DISABLED: "1" };
 
@@ -26,7 +29,13 @@ export default defineConfig({
     launchOptions: {
       executablePath: useSystemChromium ? systemChromium : undefined,
       // A fresh profile on a closed network: no background calls to Google's services.
-      args: ["--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"],
+      args: [
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--no-first-run",
+        "--disable-sync",
+        "--disable-quic",
+      ],
     },
   },
   projects: [
@@ -38,7 +47,15 @@ export default defineConfig({
       // Demo mode: no key, the embedded backend, paced so queue and logs are visible.
       command: `npx next start -p ${E2E.demoPort}`,
       url: E2E.demoApp,
-      env: { ...quiet, FAL_KEY: "", FAL_KEY_ID: "", FAL_KEY_SECRET: "", FAL_UPSTREAM_URL: "", DEMO_QUEUE_MS: "600", DEMO_STEP_MS: "60" },
+      env: {
+        ...quiet,
+        FAL_KEY: "",
+        FAL_KEY_ID: "",
+        FAL_KEY_SECRET: "",
+        FAL_UPSTREAM_URL: "",
+        DEMO_QUEUE_MS: "600",
+        DEMO_STEP_MS: "60",
+      },
       reuseExistingServer: false,
       timeout: 60_000,
     },

@@ -3,7 +3,8 @@ import "./globals.css";
 
 export const metadata: Metadata = {
   title: "HiDream Edit Playground",
-  description: "Edit images with HiDream-O1-Image on fal: reference images, every parameter, live queue and logs.",
+  description:
+    "Edit images with HiDream-O1-Image on fal: reference images, every parameter, live queue and logs.",
 };
 
 export const viewport: Viewport = {

@@ -15,10 +15,15 @@ export function ModeBanner({ mode }: { mode: Mode }) {
       role="note"
       className="flex flex-wrap items-center gap-x-3 gap-y-1 rounded-xl border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950/60 dark:text-amber-200"
     >
-      <span className="rounded-full bg-amber-400 px-2 py-0.5 text-xs font-bold tracking-wide text-amber-950 uppercase">Demo mode</span>
+      <span className="rounded-full bg-amber-400 px-2 py-0.5 text-xs font-bold tracking-wide text-amber-950 uppercase">
+        Demo mode
+      </span>
       <span>
         Images come from the built-in fal-compatible backend, not HiDream. To go live, set{" "}
-        <code className="rounded bg-amber-100 px-1 font-mono text-xs dark:bg-amber-900">FAL_KEY</code> on the server and restart.
+        <code className="rounded bg-amber-100 px-1 font-mono text-xs dark:bg-amber-900">
+          FAL_KEY
+        </code>{" "}
+        on the server and restart.
       </span>
     </div>
   );

@@ -2,7 +2,9 @@
 import { startStandaloneBackend } from "@/lib/emulator/standalone";
 
 const portFlag = process.argv.indexOf("--port");
-const port = Number(portFlag > 0 ? process.argv[portFlag + 1] : (process.env.EMULATOR_PORT ?? 4010));
+const port = Number(
+  portFlag > 0 ? process.argv[portFlag + 1] : (process.env.EMULATOR_PORT ?? 4010),
+);
 const hostname = process.env.EMULATOR_HOST ?? "127.0.0.1";
 
 const server = await startStandaloneBackend({ port, hostname });

@@ -31,7 +31,9 @@ export function Composer() {
           <label htmlFor={promptId} className="text-sm font-medium">
             Prompt
           </label>
-          <span className="text-xs text-zinc-500 tabular-nums dark:text-zinc-400">{prompt.length} characters</span>
+          <span className="text-xs text-zinc-500 tabular-nums dark:text-zinc-400">
+            {prompt.length} characters
+          </span>
         </div>
         <textarea
           id={promptId}
@@ -51,14 +53,28 @@ export function Composer() {
       <SettingsFields />
       <div className="flex flex-col gap-2 border-t border-zinc-200 pt-4 dark:border-zinc-800">
         <p className="text-xs text-zinc-600 dark:text-zinc-400">
-          Output ≈ {output.width} × {output.height} ({megapixels(output).toFixed(1)} MP) × {numImages} ·{" "}
-          <span className="font-medium text-zinc-900 dark:text-zinc-100">est. {formatUsd(costUsd)}</span>{" "}
-          <span title={`fal bills $${PRICE_PER_MEGAPIXEL_USD} per output megapixel per image; the size is snapped as the model does.`}>
+          Output ≈ {output.width} × {output.height} ({megapixels(output).toFixed(1)} MP) ×{" "}
+          {numImages} ·{" "}
+          <span className="font-medium text-zinc-900 dark:text-zinc-100">
+            est. {formatUsd(costUsd)}
+          </span>{" "}
+          <span
+            title={`fal bills $${PRICE_PER_MEGAPIXEL_USD} per output megapixel per image; the size is snapped as the model does.`}
+          >
             at ${PRICE_PER_MEGAPIXEL_USD}/MP
           </span>
         </p>
-        <Button variant="primary" className="w-full py-2.5" disabled={!input} aria-describedby={blocker ? reasonId : undefined} onClick={run}>
-          Run <kbd className="hidden rounded border border-white/30 px-1 text-[10px] font-normal sm:inline">Ctrl ↵</kbd>
+        <Button
+          variant="primary"
+          className="w-full py-2.5"
+          disabled={!input}
+          aria-describedby={blocker ? reasonId : undefined}
+          onClick={run}
+        >
+          Run{" "}
+          <kbd className="hidden rounded border border-white/30 px-1 text-[10px] font-normal sm:inline">
+            Ctrl ↵
+          </kbd>
         </Button>
         {blocker && (
           <p id={reasonId} className="text-center text-xs text-zinc-500 dark:text-zinc-400">

@@ -6,13 +6,23 @@ import type { Reference } from "@/lib/store/references";
 
 const STATUS_TEXT = { uploading: "Uploading…", ready: "Ready", failed: "Upload failed" } as const;
 
-export function ReferenceThumb({ reference, position }: { reference: Reference; position: number }) {
+export function ReferenceThumb({
+  reference,
+  position,
+}: {
+  reference: Reference;
+  position: number;
+}) {
   const removeReference = usePlayground((s) => s.removeReference);
   const retryReference = usePlayground((s) => s.retryReference);
   return (
     <li className="group relative overflow-hidden rounded-lg border border-zinc-200 bg-zinc-100 dark:border-zinc-800 dark:bg-zinc-800">
       {/* eslint-disable-next-line @next/next/no-img-element -- a local object URL; nothing to optimize */}
-      <img src={reference.previewUrl} alt={`Reference ${position}: ${reference.name}`} className="aspect-square w-full object-cover" />
+      <img
+        src={reference.previewUrl}
+        alt={`Reference ${position}: ${reference.name}`}
+        className="aspect-square w-full object-cover"
+      />
       <span className="absolute top-1 left-1 grid size-6 place-items-center rounded-full bg-black/70 text-xs font-semibold text-white">
         {position}
       </span>
@@ -35,7 +45,11 @@ export function ReferenceThumb({ reference, position }: { reference: Reference; 
       >
         {STATUS_TEXT[reference.status]}
         {reference.status === "failed" && (
-          <button type="button" className="ml-1 underline" onClick={() => retryReference(reference.id)}>
+          <button
+            type="button"
+            className="ml-1 underline"
+            onClick={() => retryReference(reference.id)}
+          >
             Retry
           </button>
         )}

@@ -14,7 +14,11 @@ function rejectionText(rejections: FileRejection[]): string {
     .map(({ file, errors }) => {
       const code = errors[0]?.code;
       const why =
-        code === "file-too-large" ? "is over 50 MB" : code === "file-invalid-type" ? "is not an image" : (errors[0]?.message ?? "was refused");
+        code === "file-too-large"
+          ? "is over 50 MB"
+          : code === "file-invalid-type"
+            ? "is not an image"
+            : (errors[0]?.message ?? "was refused");
       return `${file.name} ${why}.`;
     })
     .join(" ");
@@ -32,7 +36,10 @@ export function ReferenceTray() {
     maxSize: MAX_FILE_BYTES,
     multiple: true,
     onDrop(accepted, rejected) {
-      const messages = [addReferenceFiles(accepted), rejected.length ? rejectionText(rejected) : undefined].filter(Boolean);
+      const messages = [
+        addReferenceFiles(accepted),
+        rejected.length ? rejectionText(rejected) : undefined,
+      ].filter(Boolean);
       setNotice(messages.length ? messages.join(" ") : undefined);
     },
   });
@@ -46,7 +53,10 @@ export function ReferenceTray() {
         </span>
       </div>
       {references.length > 0 && (
-        <ol className="grid grid-cols-3 gap-2 sm:grid-cols-4 lg:grid-cols-3" aria-label="Reference images, in the order the model receives them">
+        <ol
+          className="grid grid-cols-3 gap-2 sm:grid-cols-4 lg:grid-cols-3"
+          aria-label="Reference images, in the order the model receives them"
+        >
           {references.map((reference, index) => (
             <ReferenceThumb key={reference.id} reference={reference} position={index + 1} />
           ))}
@@ -65,8 +75,12 @@ export function ReferenceTray() {
         })}
       >
         <input {...getInputProps({ "aria-label": "Reference image files" })} disabled={full} />
-        <span className="font-medium">{isDragActive ? "Drop to add" : "Drop images or click to browse"}</span>
-        <span className="text-xs text-zinc-500 dark:text-zinc-400">PNG, JPEG, WebP… up to 50 MB each, {LIMITS.referenceImages.max} at most</span>
+        <span className="font-medium">
+          {isDragActive ? "Drop to add" : "Drop images or click to browse"}
+        </span>
+        <span className="text-xs text-zinc-500 dark:text-zinc-400">
+          PNG, JPEG, WebP… up to 50 MB each, {LIMITS.referenceImages.max} at most
+        </span>
       </div>
       {notice && (
         <p role="alert" className="text-sm text-red-700 dark:text-red-400">

@@ -1,6 +1,13 @@
 "use client";
 
-import { IMAGE_SIZE_PRESETS, LIMITS, OUTPUT_FORMATS, NAMED_SIZES, snapToPreset, type ImageSize } from "@/lib/endpoint";
+import {
+  IMAGE_SIZE_PRESETS,
+  LIMITS,
+  OUTPUT_FORMATS,
+  NAMED_SIZES,
+  snapToPreset,
+  type ImageSize,
+} from "@/lib/endpoint";
 import { usePlayground } from "@/lib/store/playground-store";
 
 const SIZE_LABELS: Record<(typeof IMAGE_SIZE_PRESETS)[number], string> = {
@@ -30,7 +37,12 @@ export function SettingsFields() {
           className={selectClass}
           value={sizeKey}
           onChange={(e) =>
-            updateSettings({ image_size: e.target.value === DEFAULT_KEY ? { width: 2048, height: 2048 } : (e.target.value as ImageSize) })
+            updateSettings({
+              image_size:
+                e.target.value === DEFAULT_KEY
+                  ? { width: 2048, height: 2048 }
+                  : (e.target.value as ImageSize),
+            })
           }
         >
           <option value={DEFAULT_KEY}>Default (2048 × 2048)</option>
@@ -46,7 +58,11 @@ export function SettingsFields() {
       </label>
       <label className="flex flex-col gap-1 text-sm">
         <span className="font-medium">Images</span>
-        <select className={selectClass} value={settings.num_images} onChange={(e) => updateSettings({ num_images: Number(e.target.value) })}>
+        <select
+          className={selectClass}
+          value={settings.num_images}
+          onChange={(e) => updateSettings({ num_images: Number(e.target.value) })}
+        >
           {Array.from({ length: LIMITS.numImages.max }, (_, i) => i + 1).map((n) => (
             <option key={n} value={n}>
               {n}
@@ -59,7 +75,9 @@ export function SettingsFields() {
         <select
           className={selectClass}
           value={settings.output_format}
-          onChange={(e) => updateSettings({ output_format: e.target.value as (typeof OUTPUT_FORMATS)[number] })}
+          onChange={(e) =>
+            updateSettings({ output_format: e.target.value as (typeof OUTPUT_FORMATS)[number] })
+          }
         >
           {OUTPUT_FORMATS.map((format) => (
             <option key={format} value={format}>

@@ -21,12 +21,18 @@ export function useRunReadiness(): RunReadiness {
 
   let blocker: string | undefined;
   if (references.length === 0) blocker = "Add at least one reference image.";
-  else if (references.some((r) => r.status === "uploading")) blocker = "Waiting for uploads to finish…";
-  else if (references.some((r) => r.status === "failed")) blocker = "Retry or remove the reference that failed to upload.";
+  else if (references.some((r) => r.status === "uploading"))
+    blocker = "Waiting for uploads to finish…";
+  else if (references.some((r) => r.status === "failed"))
+    blocker = "Retry or remove the reference that failed to upload.";
   else if (!prompt.trim()) blocker = "Write a prompt.";
   if (blocker) return { blocker, output, costUsd: cost };
 
-  const input: EditInput = { prompt, reference_image_urls: references.map((r) => r.url!), ...settings };
+  const input: EditInput = {
+    prompt,
+    reference_image_urls: references.map((r) => r.url!),
+    ...settings,
+  };
   const parsed = editInputSchema.safeParse(input);
   if (!parsed.success) return { blocker: parsed.error.issues[0]?.message, output, costUsd: cost };
   return { input, output, costUsd: cost };

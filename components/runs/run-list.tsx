@@ -13,7 +13,8 @@ export function RunList() {
         <div className="max-w-sm">
           <h2 className="font-medium">No runs yet</h2>
           <p className="mt-1 text-sm text-zinc-500 dark:text-zinc-400">
-            Add a reference image, describe the edit and press Run. Queue position, live logs and results appear here.
+            Add a reference image, describe the edit and press Run. Queue position, live logs and
+            results appear here.
           </p>
         </div>
       </Card>

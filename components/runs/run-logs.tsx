@@ -19,7 +19,8 @@ export function RunLogs({ logs }: { logs: LogLine[] }) {
     if (el && following.current) el.scrollTop = el.scrollHeight;
   }, [logs.length]);
 
-  if (logs.length === 0) return <p className="text-xs text-zinc-500 dark:text-zinc-400">Waiting for logs…</p>;
+  if (logs.length === 0)
+    return <p className="text-xs text-zinc-500 dark:text-zinc-400">Waiting for logs…</p>;
   return (
     <ol
       ref={box}

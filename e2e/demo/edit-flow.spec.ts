@@ -19,7 +19,9 @@ test("explains why Run is disabled until a reference and a prompt are there", as
   await expect(page.getByText("Write a prompt.")).toBeVisible();
 });
 
-test("runs an edit end to end: queue, live logs, result with seed and timings", async ({ page }) => {
+test("runs an edit end to end: queue, live logs, result with seed and timings", async ({
+  page,
+}) => {
   const playground = new PlaygroundPage(page);
   await playground.open();
   await playground.addReference("first.png");
@@ -53,5 +55,7 @@ test("shows fal's error text when a run fails", async ({ page }) => {
   const card = await playground.run("Please fail [demo:422]");
   await expect(card.getByRole("status").first()).toHaveText("Failed", { timeout: 30_000 });
   await expect(card.getByRole("alert")).toContainText("fal rejected the input");
-  await expect(card.getByRole("alert")).toContainText("prompt: The demo backend rejects prompts that contain [demo:422].");
+  await expect(card.getByRole("alert")).toContainText(
+    "prompt: The demo backend rejects prompts that contain [demo:422].",
+  );
 });

@@ -12,7 +12,10 @@ interface SeenRequest {
   authorization: string | null;
 }
 
-test("runs on the configured upstream with the server's key, which never reaches the browser", async ({ page, request }) => {
+test("runs on the configured upstream with the server's key, which never reaches the browser", async ({
+  page,
+  request,
+}) => {
   await request.delete(`${E2E.backend}/_emulator/requests`);
   const leaks: string[] = [];
   page.on("response", async (response) => {
@@ -31,8 +34,12 @@ test("runs on the configured upstream with the server's key, which never reaches
   await expect(card.getByRole("status").first()).toHaveText("Completed", { timeout: 30_000 });
   await expect(card.getByRole("img", { name: "Result 1" })).toBeVisible();
 
-  const seen = (await (await request.get(`${E2E.backend}/_emulator/requests`)).json()) as SeenRequest[];
-  const keyed = seen.filter((r) => r.path.startsWith("/fal-ai/") || r.path.startsWith("/storage/upload/"));
+  const seen = (await (
+    await request.get(`${E2E.backend}/_emulator/requests`)
+  ).json()) as SeenRequest[];
+  const keyed = seen.filter(
+    (r) => r.path.startsWith("/fal-ai/") || r.path.startsWith("/storage/upload/"),
+  );
   expect(keyed.map((r) => r.path)).toEqual(
     expect.arrayContaining(["/storage/upload/initiate", "/fal-ai/hidream-o1-image/dev/edit"]),
   );

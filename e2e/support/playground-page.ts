@@ -26,8 +26,12 @@ export class PlaygroundPage {
   }
 
   async waitForUploads() {
-    await expect(this.references.getByRole("status").filter({ hasText: "Uploading" })).toHaveCount(0);
-    await expect(this.references.getByRole("status").filter({ hasText: "Ready" }).first()).toBeVisible();
+    await expect(this.references.getByRole("status").filter({ hasText: "Uploading" })).toHaveCount(
+      0,
+    );
+    await expect(
+      this.references.getByRole("status").filter({ hasText: "Ready" }).first(),
+    ).toBeVisible();
   }
 
   runCard(prompt: string): Locator {

@@ -39,7 +39,9 @@ export interface FalBackend {
   job(id: string): Job | undefined;
 }
 
-export function createFalBackend(options: { basePath?: string; config?: Partial<EmulatorConfig> } = {}): FalBackend {
+export function createFalBackend(
+  options: { basePath?: string; config?: Partial<EmulatorConfig> } = {},
+): FalBackend {
   const basePath = (options.basePath ?? "").replace(/\/$/, "");
   const config = emulatorConfig(options.config);
   const files = new FileStore(config.maxStoredBytes);
@@ -57,7 +59,8 @@ export function createFalBackend(options: { basePath?: string; config?: Partial<
     } catch {
       throw new Error("not a valid URL");
     }
-    if (parsed.protocol !== "https:" && parsed.protocol !== "http:") throw new Error("only http(s) URLs are supported");
+    if (parsed.protocol !== "https:" && parsed.protocol !== "http:")
+      throw new Error("only http(s) URLs are supported");
     // A file in our own storage, whatever host name the caller used to reach us.
     const own = parsed.pathname.match(/\/files\/([A-Za-z0-9]+)\/[^/]+$/);
     if (own) {
@@ -101,7 +104,8 @@ export function createFalBackend(options: { basePath?: string; config?: Partial<
     publicBase = `${url.origin}${basePath}`;
     const path = url.pathname.slice(basePath.length) || "/";
     record(request, path, url.search);
-    if (request.method === "OPTIONS") return new Response(null, { status: 204, headers: CORS_HEADERS });
+    if (request.method === "OPTIONS")
+      return new Response(null, { status: 204, headers: CORS_HEADERS });
 
     const segments = path.split("/").filter(Boolean).map(decodeURIComponent);
     try {
@@ -134,7 +138,8 @@ export function createFalBackend(options: { basePath?: string; config?: Partial<
     const token = s[2];
     if (method === "PUT" && s.length === 3) {
       const bytes = await readBytes(request, MAX_SINGLE_UPLOAD);
-      if (!files.put(token, bytes, request.headers.get("content-type"))) throw new HttpError(404, "Unknown or used upload URL.");
+      if (!files.put(token, bytes, request.headers.get("content-type")))
+        throw new HttpError(404, "Unknown or used upload URL.");
       return new Response(null, { status: 200, headers: CORS_HEADERS });
     }
     if (method === "PUT" && s.length === 4 && /^\d+$/.test(s[3]!)) {
@@ -146,7 +151,8 @@ export function createFalBackend(options: { basePath?: string; config?: Partial<
     if (method === "POST" && s.length === 4 && s[3] === "complete") {
       const body = (await readJson(request)) as { parts?: { partNumber?: unknown }[] } | undefined;
       const numbers = (body?.parts ?? []).map((p) => Number(p.partNumber));
-      if (!numbers.length || numbers.some((n) => !Number.isInteger(n))) throw new HttpError(400, "parts must list partNumber values.");
+      if (!numbers.length || numbers.some((n) => !Number.isInteger(n)))
+        throw new HttpError(400, "parts must list partNumber values.");
       const problem = files.complete(token, numbers);
       if (problem) throw new HttpError(400, problem);
       return json({});
@@ -154,15 +160,24 @@ export function createFalBackend(options: { basePath?: string; config?: Partial<
     return undefined;
   }
 
-  async function handlePrivate(request: Request, s: string[], url: URL): Promise<Response | undefined> {
+  async function handlePrivate(
+    request: Request,
+    s: string[],
+    url: URL,
+  ): Promise<Response | undefined> {
     const { method } = request;
     if (s[0] === "storage" && s[1] === "upload" && method === "POST") {
       if (s[2] !== "initiate" && s[2] !== "initiate-multipart") return undefined;
       const denied = checkKey(request);
       if (denied) return denied;
-      const body = (await readJson(request)) as { content_type?: unknown; file_name?: unknown } | undefined;
-      const contentType = typeof body?.content_type === "string" ? body.content_type : "application/octet-stream";
-      const upload = files.initiate(contentType, typeof body?.file_name === "string" ? body.file_name : "file");
+      const body = (await readJson(request)) as
+        { content_type?: unknown; file_name?: unknown } | undefined;
+      const contentType =
+        typeof body?.content_type === "string" ? body.content_type : "application/octet-stream";
+      const upload = files.initiate(
+        contentType,
+        typeof body?.file_name === "string" ? body.file_name : "file",
+      );
       return json({
         upload_url: `${publicBase}/storage/uploads/${upload.token}`,
         file_url: fileUrl(upload.fileId, upload.fileName),
@@ -177,13 +192,20 @@ export function createFalBackend(options: { basePath?: string; config?: Partial<
     const endpoint = s.join("/");
     if (endpoint !== ENDPOINT_ID) return falError(404, `Application '${endpoint}' not found.`);
     const input = await readJson(request);
-    const refusal = [...queue.scenariosOf(input)].map((name) => SUBMIT_REFUSALS[name]).find(Boolean);
+    const refusal = [...queue.scenariosOf(input)]
+      .map((name) => SUBMIT_REFUSALS[name])
+      .find(Boolean);
     if (refusal) return falError(refusal.status, refusal.detail);
     const job = queue.submit(endpoint, input);
     return json({ ...statusBody(job, undefined), queue_position: queue.position(job) });
   }
 
-  function handleRequestRoutes(request: Request, app: string, rest: string[], url: URL): Response | undefined {
+  function handleRequestRoutes(
+    request: Request,
+    app: string,
+    rest: string[],
+    url: URL,
+  ): Response | undefined {
     const [id, action, sub] = rest;
     if (!id || !UUID.test(id)) return falError(404, "Request not found.");
     const denied = checkKey(request);
@@ -194,14 +216,19 @@ export function createFalBackend(options: { basePath?: string; config?: Partial<
     const { method } = request;
     if (method === "GET" && action === undefined) return resultResponse(job);
     if (method === "GET" && action === "status" && sub === undefined) {
-      return json(statusBody(job, withLogs ? job.logs : null), job.state === "COMPLETED" ? 200 : 202);
+      return json(
+        statusBody(job, withLogs ? job.logs : null),
+        job.state === "COMPLETED" ? 200 : 202,
+      );
     }
     if (method === "GET" && action === "status" && sub === "stream" && rest.length === 3) {
       return streamStatus(job, withLogs, request.signal);
     }
     if (method === "PUT" && action === "cancel" && rest.length === 2) {
       const outcome = queue.cancel(job);
-      return outcome === "ALREADY_COMPLETED" ? json({ status: outcome }, 400) : json({ status: outcome }, 202);
+      return outcome === "ALREADY_COMPLETED"
+        ? json({ status: outcome }, 400)
+        : json({ status: outcome }, 202);
     }
     return undefined;
   }
@@ -218,11 +245,15 @@ export function createFalBackend(options: { basePath?: string; config?: Partial<
     };
     if (job.state === "IN_QUEUE") body.queue_position = queue.position(job);
     if (job.state === "COMPLETED") {
-      body.metrics = { inference_time: ((job.completedAt ?? 0) - (job.startedAt ?? job.completedAt ?? 0)) / 1000 };
+      body.metrics = {
+        inference_time: ((job.completedAt ?? 0) - (job.startedAt ?? job.completedAt ?? 0)) / 1000,
+      };
       if (job.result && job.result.status >= 400) {
         const detail = (job.result.body as { detail?: unknown }).detail;
         body.error = typeof detail === "string" ? detail : "Invalid input";
-        body.error_type = job.result.errorType ?? (job.result.status === 422 ? "validation_error" : "internal_error");
+        body.error_type =
+          job.result.errorType ??
+          (job.result.status === 422 ? "validation_error" : "internal_error");
       }
     }
     return body;
@@ -256,13 +287,18 @@ export function createFalBackend(options: { basePath?: string; config?: Partial<
           lastSignature = signature;
           const delta = newLines > 0 ? job.logs.slice(Math.max(0, job.logs.length - newLines)) : [];
           sentLogs = job.logTotal;
-          controller.enqueue(encoder.encode(`data: ${JSON.stringify(statusBody(job, withLogs ? delta : null))}\n\n`));
+          controller.enqueue(
+            encoder.encode(`data: ${JSON.stringify(statusBody(job, withLogs ? delta : null))}\n\n`),
+          );
           if (job.state === "COMPLETED") {
             cleanup();
             controller.close();
           }
         };
-        const ping = setInterval(() => controller.enqueue(encoder.encode(": ping\n\n")), STREAM_PING_MS);
+        const ping = setInterval(
+          () => controller.enqueue(encoder.encode(": ping\n\n")),
+          STREAM_PING_MS,
+        );
         const onAbort = () => {
           cleanup();
           try {

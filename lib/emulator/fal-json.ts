@@ -3,7 +3,8 @@
 export const CORS_HEADERS: Record<string, string> = {
   "access-control-allow-origin": "*",
   "access-control-allow-methods": "GET, POST, PUT, OPTIONS",
-  "access-control-allow-headers": "authorization, content-type, accept, x-fal-*, x-fal-target-url, x-fal-queue-priority, x-fal-runner-hint, x-fal-request-timeout, x-fal-object-lifecycle-preference, x-fal-object-lifecycle",
+  "access-control-allow-headers":
+    "authorization, content-type, accept, x-fal-*, x-fal-target-url, x-fal-queue-priority, x-fal-runner-hint, x-fal-request-timeout, x-fal-object-lifecycle-preference, x-fal-object-lifecycle",
   "access-control-expose-headers": "x-fal-request-id, x-fal-error-type, x-fal-request-timeout-type",
 };
 

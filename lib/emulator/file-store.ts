@@ -23,7 +23,10 @@ export class FileStore {
   constructor(private readonly maxBytes: number) {}
 
   /** Reserves a file id and an upload token (the secret part of the signed upload URL). */
-  initiate(contentType: string, fileName: string): { token: string; fileId: string; fileName: string } {
+  initiate(
+    contentType: string,
+    fileName: string,
+  ): { token: string; fileId: string; fileName: string } {
     const token = randomBytes(18).toString("base64url");
     const safeName = sanitizeFileName(fileName);
     const fileId = randomUUID().replaceAll("-", "").slice(0, 20);
@@ -95,6 +98,9 @@ export class FileStore {
 }
 
 function sanitizeFileName(name: string): string {
-  const cleaned = name.replace(/[^A-Za-z0-9._-]+/g, "_").replace(/^\.+/, "").slice(0, 120);
+  const cleaned = name
+    .replace(/[^A-Za-z0-9._-]+/g, "_")
+    .replace(/^\.+/, "")
+    .slice(0, 120);
   return cleaned || "file";
 }

@@ -142,7 +142,9 @@ export class JobQueue {
 
   private pump() {
     while (this.running < this.config.workers) {
-      const next = [...this.jobs.values()].find((j) => j.state === "IN_QUEUE" && j.admitted && !j.cancelRequested);
+      const next = [...this.jobs.values()].find(
+        (j) => j.state === "IN_QUEUE" && j.admitted && !j.cancelRequested,
+      );
       if (!next) return;
       this.running++;
       void this.run(next).finally(() => {
@@ -165,7 +167,11 @@ export class JobQueue {
         return;
       }
       this.log(job, "ERROR", `Unhandled error: ${(error as Error).message}`);
-      job.result = { status: 500, body: { detail: "Internal server error" }, errorType: "internal_error" };
+      job.result = {
+        status: 500,
+        body: { detail: "Internal server error" },
+        errorType: "internal_error",
+      };
     }
     this.finish(job);
   }
@@ -180,7 +186,11 @@ export class JobQueue {
     if (job.scenarios.has("422")) {
       this.log(job, "ERROR", "Prompt rejected by the demo backend ([demo:422]).");
       return validationFailure([
-        { loc: ["body", "prompt"], msg: "The demo backend rejects prompts that contain [demo:422].", type: "value_error" },
+        {
+          loc: ["body", "prompt"],
+          msg: "The demo backend rejects prompts that contain [demo:422].",
+          type: "value_error",
+        },
       ]);
     }
 
@@ -190,14 +200,23 @@ export class JobQueue {
     for (const [index, url] of input.reference_image_urls.entries()) {
       const loaded = await this.loadAndCheck(job, url, index);
       if (typeof loaded === "string") {
-        fieldErrors.push({ loc: ["body", "reference_image_urls", index], msg: loaded, type: "image_load_error" });
+        fieldErrors.push({
+          loc: ["body", "reference_image_urls", index],
+          msg: loaded,
+          type: "image_load_error",
+        });
       } else references.push(loaded?.bytes ?? null);
     }
     if (fieldErrors.length) return validationFailure(fieldErrors);
 
-    const first = input.keep_original_aspect && references[0] ? await orientedSize(references[0]) : undefined;
+    const first =
+      input.keep_original_aspect && references[0] ? await orientedSize(references[0]) : undefined;
     const size = outputSize(input, first);
-    this.log(job, "INFO", `Output size ${size.width}x${size.height}, ${input.num_images} image(s).`);
+    this.log(
+      job,
+      "INFO",
+      `Output size ${size.width}x${size.height}, ${input.num_images} image(s).`,
+    );
 
     const seed = input.seed ?? randomInt(0, 2 ** 31);
     const steps = input.num_inference_steps;
@@ -206,8 +225,16 @@ export class JobQueue {
       if (job.cancelRequested) throw new Cancelled();
       this.log(job, "STDERR", `Step ${Math.min(step, steps)}/${steps}`);
       if (job.scenarios.has("500") && step === Math.ceil(steps / 2)) {
-        this.log(job, "ERROR", "CUDA error: an illegal memory access was encountered ([demo:500]).");
-        return { status: 500, body: { detail: "Internal server error" }, errorType: "internal_error" };
+        this.log(
+          job,
+          "ERROR",
+          "CUDA error: an illegal memory access was encountered ([demo:500]).",
+        );
+        return {
+          status: 500,
+          body: { detail: "Internal server error" },
+          errorType: "internal_error",
+        };
       }
     }
 
@@ -262,7 +289,10 @@ export class JobQueue {
       const fileName = `${job.id.slice(0, 8)}-${index}.${input.output_format}`;
       const url = input.sync_mode
         ? `data:${image.contentType};base64,${image.bytes.toString("base64")}`
-        : this.fileUrl(this.files.add({ bytes: image.bytes, contentType: image.contentType, fileName }), fileName);
+        : this.fileUrl(
+            this.files.add({ bytes: image.bytes, contentType: image.contentType, fileName }),
+            fileName,
+          );
       images.push({
         url,
         content_type: image.contentType,

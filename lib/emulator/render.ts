@@ -52,7 +52,9 @@ function watermark({ width, height }: Size, lines: string[]): Buffer {
   const pad = 3 * scale;
   const bandHeight = lines.length * lineHeight + pad * 2;
   const text = lines
-    .map((line, i) => pixelText(line, pad * 2, height - bandHeight + pad + i * lineHeight + scale, scale, "#fff"))
+    .map((line, i) =>
+      pixelText(line, pad * 2, height - bandHeight + pad + i * lineHeight + scale, scale, "#fff"),
+    )
     .join("");
   const badge = "DEMO";
   const badgeScale = scale * 2;
@@ -66,7 +68,10 @@ function watermark({ width, height }: Size, lines: string[]): Buffer {
   return Buffer.from(svg);
 }
 
-async function thumbnails(references: (Uint8Array | null)[], size: Size): Promise<OverlayOptions[]> {
+async function thumbnails(
+  references: (Uint8Array | null)[],
+  size: Size,
+): Promise<OverlayOptions[]> {
   const thumbHeight = Math.round(size.height / 7);
   const gap = Math.max(4, Math.round(size.width / 200));
   const border = Math.ceil(gap / 2); // sharp takes whole pixels only
@@ -104,7 +109,10 @@ export async function renderDemoImage(request: RenderRequest): Promise<RenderedI
   ];
   const image = base
     .modulate({ hue: v % 360, saturation: 1.1 + ((v >>> 9) % 40) / 100 })
-    .composite([...(await thumbnails(others, size)), { input: watermark(size, lines), top: 0, left: 0 }]);
+    .composite([
+      ...(await thumbnails(others, size)),
+      { input: watermark(size, lines), top: 0, left: 0 },
+    ]);
   const encoded =
     format === "png"
       ? image.png({ compressionLevel: 6 })

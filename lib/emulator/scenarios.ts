@@ -14,7 +14,16 @@ export type Scenario =
   | "403" // submit refused: exhausted balance
   | "429"; // submit refused: rate limited
 
-export const SCENARIOS: readonly Scenario[] = ["slow", "hang", "nsfw", "422", "500", "401", "403", "429"];
+export const SCENARIOS: readonly Scenario[] = [
+  "slow",
+  "hang",
+  "nsfw",
+  "422",
+  "500",
+  "401",
+  "403",
+  "429",
+];
 
 const DIRECTIVE = /\[demo:([a-z0-9]+)\]/gi;
 
@@ -34,7 +43,8 @@ export const SUBMIT_REFUSALS: Partial<Record<Scenario, { status: number; detail:
   "401": { status: 401, detail: "No user found for Key ID and Secret" },
   "403": {
     status: 403,
-    detail: "User is locked. Reason: Exhausted balance. Top up your balance at fal.ai/dashboard/billing.",
+    detail:
+      "User is locked. Reason: Exhausted balance. Top up your balance at fal.ai/dashboard/billing.",
   },
   "429": { status: 429, detail: "Rate limit exceeded. Too many concurrent requests." },
 };

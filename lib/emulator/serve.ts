@@ -42,22 +42,30 @@ export function serveHandler(
   });
 }
 
-async function respond(handler: Handler, incoming: http.IncomingMessage, outgoing: http.ServerResponse): Promise<void> {
+async function respond(
+  handler: Handler,
+  incoming: http.IncomingMessage,
+  outgoing: http.ServerResponse,
+): Promise<void> {
   const left = new AbortController();
   outgoing.on("close", () => {
     if (!outgoing.writableFinished) left.abort();
   });
   const headers = new Headers();
-  for (let i = 0; i + 1 < incoming.rawHeaders.length; i += 2) headers.append(incoming.rawHeaders[i]!, incoming.rawHeaders[i + 1]!);
+  for (let i = 0; i + 1 < incoming.rawHeaders.length; i += 2)
+    headers.append(incoming.rawHeaders[i]!, incoming.rawHeaders[i + 1]!);
   const method = incoming.method ?? "GET";
   const hasBody = method !== "GET" && method !== "HEAD";
-  const request = new Request(`http://${incoming.headers.host ?? "127.0.0.1"}${incoming.url ?? "/"}`, {
-    method,
-    headers,
-    signal: left.signal,
-    body: hasBody ? (Readable.toWeb(incoming) as ReadableStream<Uint8Array>) : undefined,
-    ...(hasBody ? { duplex: "half" } : {}),
-  });
+  const request = new Request(
+    `http://${incoming.headers.host ?? "127.0.0.1"}${incoming.url ?? "/"}`,
+    {
+      method,
+      headers,
+      signal: left.signal,
+      body: hasBody ? (Readable.toWeb(incoming) as ReadableStream<Uint8Array>) : undefined,
+      ...(hasBody ? { duplex: "half" } : {}),
+    },
+  );
   const response = await handler(request);
   const flat: string[] = [];
   response.headers.forEach((value, name) => flat.push(name, value));

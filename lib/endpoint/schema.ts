@@ -50,7 +50,11 @@ export const editInputSchema = z.object({
     .min(LIMITS.referenceImages.min, "Add at least one reference image.")
     .max(LIMITS.referenceImages.max, `At most ${LIMITS.referenceImages.max} reference images.`),
   image_size: imageSizeSchema.default(DEFAULT_IMAGE_SIZE),
-  num_inference_steps: z.int().min(LIMITS.steps.min).max(LIMITS.steps.max).default(LIMITS.steps.default),
+  num_inference_steps: z
+    .int()
+    .min(LIMITS.steps.min)
+    .max(LIMITS.steps.max)
+    .default(LIMITS.steps.default),
   guidance_scale: z
     .number()
     .min(LIMITS.guidance.min)

@@ -60,7 +60,8 @@ export function snapToPreset(requested: Size): Size {
  */
 export function keepAspectSize(reference: Size): Size {
   const scale = Math.sqrt(TARGET_AREA / (reference.width * reference.height));
-  const side = (n: number) => Math.max(SIDE_MULTIPLE, Math.floor((n * scale) / SIDE_MULTIPLE) * SIDE_MULTIPLE);
+  const side = (n: number) =>
+    Math.max(SIDE_MULTIPLE, Math.floor((n * scale) / SIDE_MULTIPLE) * SIDE_MULTIPLE);
   return { width: side(reference.width), height: side(reference.height) };
 }
 
@@ -69,7 +70,11 @@ export function keepAspectSize(reference: Size): Size {
  * keep_original_aspect applies (exactly one reference); otherwise the requested size snaps.
  */
 export function outputSize(
-  input: { image_size?: ImageSize; keep_original_aspect?: boolean; reference_image_urls?: readonly string[] },
+  input: {
+    image_size?: ImageSize;
+    keep_original_aspect?: boolean;
+    reference_image_urls?: readonly string[];
+  },
   reference?: Size,
 ): Size {
   if (input.keep_original_aspect && input.reference_image_urls?.length === 1 && reference) {

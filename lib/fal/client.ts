@@ -26,7 +26,10 @@ export async function submitEdit(input: EditInput): Promise<string> {
  * Follows a request until it completes, reporting each status with the log lines so far.
  * Streaming keeps status requests to one per run; it resolves on COMPLETED.
  */
-export async function followRun(requestId: string, onStatus: (status: RunStatus) => void): Promise<RunStatus> {
+export async function followRun(
+  requestId: string,
+  onStatus: (status: RunStatus) => void,
+): Promise<RunStatus> {
   return fal.queue.subscribeToStatus(ENDPOINT_ID, {
     requestId,
     logs: true,

@@ -19,7 +19,11 @@ const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
 /** Non-streaming calls that take longer than this are given up on. */
 export const UPSTREAM_TIMEOUT_MS = 60_000;
 
-export function upstreamHeaders(call: AllowedCall, falHeaders: Record<string, string>, authorization?: string): Headers {
+export function upstreamHeaders(
+  call: AllowedCall,
+  falHeaders: Record<string, string>,
+  authorization?: string,
+): Headers {
   const headers = new Headers({
     ...falHeaders,
     accept: call.kind === "stream" ? "text/event-stream" : "application/json",
@@ -46,5 +50,7 @@ export function rebuildResponse(upstream: Response, call: AllowedCall): Response
 
 /** The abort signal for the upstream call: the client leaving, or (not for streams) a timeout. */
 export function upstreamSignal(call: AllowedCall, clientSignal: AbortSignal): AbortSignal {
-  return call.kind === "stream" ? clientSignal : AbortSignal.any([clientSignal, AbortSignal.timeout(UPSTREAM_TIMEOUT_MS)]);
+  return call.kind === "stream"
+    ? clientSignal
+    : AbortSignal.any([clientSignal, AbortSignal.timeout(UPSTREAM_TIMEOUT_MS)]);
 }

@@ -47,7 +47,11 @@ export function createProxyHandler(options: ProxyOptions = {}) {
 
     // The client's own Authorization header is never read: only the server's key is used.
     const live = modeOf(env) === "live";
-    const headers = upstreamHeaders(call, forwardedFalHeaders(request.headers), live ? `Key ${env.falKey}` : undefined);
+    const headers = upstreamHeaders(
+      call,
+      forwardedFalHeaders(request.headers),
+      live ? `Key ${env.falKey}` : undefined,
+    );
     const backend = live ? undefined : (options.demoBackend ?? embeddedBackend)();
     const target = !live
       ? rebaseFalUrl(call, `${new URL(request.url).origin}${EMBEDDED_BASE_PATH}`)
@@ -73,8 +77,13 @@ export function createProxyHandler(options: ProxyOptions = {}) {
           PROXY_ERROR_TYPES.timeout,
         );
       }
-      const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message;
-      return proxyError(502, `Could not reach fal (${cause}). Check the server's network and try again.`, PROXY_ERROR_TYPES.unreachable);
+      const cause =
+        (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message;
+      return proxyError(
+        502,
+        `Could not reach fal (${cause}). Check the server's network and try again.`,
+        PROXY_ERROR_TYPES.unreachable,
+      );
     }
   };
 }

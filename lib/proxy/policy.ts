@@ -5,7 +5,8 @@
  */
 import { ENDPOINT_APP, ENDPOINT_ID } from "@/lib/endpoint";
 
-export type CallKind = "submit" | "status" | "stream" | "result" | "cancel" | "initiate" | "initiate-multipart";
+export type CallKind =
+  "submit" | "status" | "stream" | "result" | "cancel" | "initiate" | "initiate-multipart";
 
 export interface AllowedCall {
   kind: CallKind;
@@ -35,12 +36,42 @@ interface Rule {
 const requests = `/${ENDPOINT_APP}/requests/(${UUID})`;
 const RULES: readonly Rule[] = [
   // `?fal_webhook=` is not in the list: a stranger's webhook never gets our results.
-  { kind: "submit", method: "POST", host: QUEUE_HOST, path: new RegExp(`^/${ENDPOINT_ID}$`), query: {} },
-  { kind: "status", method: "GET", host: QUEUE_HOST, path: new RegExp(`^${requests}/status$`), query: { logs: ["0", "1"] } },
-  { kind: "stream", method: "GET", host: QUEUE_HOST, path: new RegExp(`^${requests}/status/stream$`), query: { logs: ["0", "1"] } },
+  {
+    kind: "submit",
+    method: "POST",
+    host: QUEUE_HOST,
+    path: new RegExp(`^/${ENDPOINT_ID}$`),
+    query: {},
+  },
+  {
+    kind: "status",
+    method: "GET",
+    host: QUEUE_HOST,
+    path: new RegExp(`^${requests}/status$`),
+    query: { logs: ["0", "1"] },
+  },
+  {
+    kind: "stream",
+    method: "GET",
+    host: QUEUE_HOST,
+    path: new RegExp(`^${requests}/status/stream$`),
+    query: { logs: ["0", "1"] },
+  },
   { kind: "result", method: "GET", host: QUEUE_HOST, path: new RegExp(`^${requests}$`), query: {} },
-  { kind: "cancel", method: "PUT", host: QUEUE_HOST, path: new RegExp(`^${requests}/cancel$`), query: {} },
-  { kind: "initiate", method: "POST", host: REST_HOST, path: /^\/storage\/upload\/initiate$/, query: { storage_type: [STORAGE_TYPE] } },
+  {
+    kind: "cancel",
+    method: "PUT",
+    host: QUEUE_HOST,
+    path: new RegExp(`^${requests}/cancel$`),
+    query: {},
+  },
+  {
+    kind: "initiate",
+    method: "POST",
+    host: REST_HOST,
+    path: /^\/storage\/upload\/initiate$/,
+    query: { storage_type: [STORAGE_TYPE] },
+  },
   {
     kind: "initiate-multipart",
     method: "POST",
@@ -52,7 +83,11 @@ const RULES: readonly Rule[] = [
 
 /** Decides whether a proxied call may pass, from its method and `x-fal-target-url`. */
 export function checkTarget(method: string, target: string | null): AllowedCall | Refusal {
-  if (!target) return { status: 400, detail: "Missing x-fal-target-url header: this route only relays fal client calls." };
+  if (!target)
+    return {
+      status: 400,
+      detail: "Missing x-fal-target-url header: this route only relays fal client calls.",
+    };
   let url: URL;
   try {
     url = new URL(target);
@@ -62,7 +97,9 @@ export function checkTarget(method: string, target: string | null): AllowedCall 
   if (url.protocol !== "https:" || url.username || url.password || url.port || url.hash) {
     return { status: 403, detail: "This proxy only relays https calls to fal's own hosts." };
   }
-  const candidates = RULES.filter((rule) => rule.host === url.hostname && rule.path.test(url.pathname));
+  const candidates = RULES.filter(
+    (rule) => rule.host === url.hostname && rule.path.test(url.pathname),
+  );
   if (!candidates.length) {
     return {
       status: 403,
@@ -71,7 +108,10 @@ export function checkTarget(method: string, target: string | null): AllowedCall 
   }
   const rule = candidates.find((r) => r.method === method.toUpperCase());
   if (!rule) {
-    return { status: 405, detail: `${method.toUpperCase()} is not allowed for ${url.hostname}${url.pathname}.` };
+    return {
+      status: 405,
+      detail: `${method.toUpperCase()} is not allowed for ${url.hostname}${url.pathname}.`,
+    };
   }
   const clean = new URL(`https://${rule.host}${url.pathname}`);
   for (const [name, allowed] of Object.entries(rule.query)) {

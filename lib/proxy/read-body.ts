@@ -5,7 +5,10 @@ export const MAX_JSON_BODY_BYTES = 1_000_000;
 
 export type BodyRead = { ok: true; text: string } | { ok: false; reason: "too-large" | "not-json" };
 
-export async function readJsonBody(request: Request, limit = MAX_JSON_BODY_BYTES): Promise<BodyRead> {
+export async function readJsonBody(
+  request: Request,
+  limit = MAX_JSON_BODY_BYTES,
+): Promise<BodyRead> {
   const declared = Number(request.headers.get("content-length") ?? "NaN");
   if (declared > limit) return { ok: false, reason: "too-large" };
   if (!request.body) return { ok: true, text: "" };

@@ -8,7 +8,11 @@ export const PROXY_ERROR_TYPES = {
 } as const;
 export type ProxyErrorType = (typeof PROXY_ERROR_TYPES)[keyof typeof PROXY_ERROR_TYPES];
 
-export function proxyError(status: number, detail: string, errorType: ProxyErrorType = PROXY_ERROR_TYPES.refused): Response {
+export function proxyError(
+  status: number,
+  detail: string,
+  errorType: ProxyErrorType = PROXY_ERROR_TYPES.refused,
+): Response {
   return Response.json(
     { detail, error_type: errorType },
     { status, headers: { "cache-control": "no-store", "x-fal-error-type": errorType } },

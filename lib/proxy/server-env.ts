@@ -5,7 +5,8 @@
 import "server-only";
 import { z } from "zod";
 
-const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
+const blankToUndefined = (value: unknown) =>
+  typeof value === "string" && value.trim() === "" ? undefined : value;
 
 const envSchema = z.object({
   FAL_KEY: z.preprocess(blankToUndefined, z.string().trim().optional()),
@@ -32,7 +33,9 @@ export type Mode = "demo" | "live";
 /** Validates an environment; throws with every problem listed. */
 export function parseServerEnv(source: Record<string, string | undefined>): ServerEnv {
   const env = envSchema.parse(source);
-  const falKey = env.FAL_KEY ?? (env.FAL_KEY_ID && env.FAL_KEY_SECRET ? `${env.FAL_KEY_ID}:${env.FAL_KEY_SECRET}` : undefined);
+  const falKey =
+    env.FAL_KEY ??
+    (env.FAL_KEY_ID && env.FAL_KEY_SECRET ? `${env.FAL_KEY_ID}:${env.FAL_KEY_SECRET}` : undefined);
   return { falKey, upstreamUrl: env.FAL_UPSTREAM_URL };
 }
 

@@ -30,9 +30,14 @@ export interface ReferencesSlice {
 // Files stay in memory (not in the store) so a failed upload can be retried.
 const files = new Map<string, File>();
 
-export const createReferencesSlice: StateCreator<PlaygroundState, [], [], ReferencesSlice> = (set, get) => {
+export const createReferencesSlice: StateCreator<PlaygroundState, [], [], ReferencesSlice> = (
+  set,
+  get,
+) => {
   const patch = (id: string, change: Partial<Reference>) =>
-    set((state) => ({ references: state.references.map((r) => (r.id === id ? { ...r, ...change } : r)) }));
+    set((state) => ({
+      references: state.references.map((r) => (r.id === id ? { ...r, ...change } : r)),
+    }));
 
   async function upload(id: string) {
     const file = files.get(id);
@@ -53,7 +58,13 @@ export const createReferencesSlice: StateCreator<PlaygroundState, [], [], Refere
       const added: Reference[] = accepted.map((file) => {
         const id = crypto.randomUUID();
         files.set(id, file);
-        return { id, name: file.name, bytes: file.size, previewUrl: URL.createObjectURL(file), status: "uploading" };
+        return {
+          id,
+          name: file.name,
+          bytes: file.size,
+          previewUrl: URL.createObjectURL(file),
+          status: "uploading",
+        };
       });
       set((state) => ({ references: [...state.references, ...added] }));
       for (const reference of added) void upload(reference.id);

@@ -37,14 +37,21 @@ export interface RunsSlice {
 export const createRunsSlice: StateCreator<PlaygroundState, [], [], RunsSlice> = (set, get) => {
   const patch = (id: string, change: Partial<Run> | ((run: Run) => Partial<Run>)) =>
     set((state) => ({
-      runs: state.runs.map((run) => (run.id === id ? { ...run, ...(typeof change === "function" ? change(run) : change) } : run)),
+      runs: state.runs.map((run) =>
+        run.id === id ? { ...run, ...(typeof change === "function" ? change(run) : change) } : run,
+      ),
     }));
 
   function onStatus(id: string, status: RunStatus) {
     patch(id, (run) => {
-      const logs = "logs" in status && status.logs ? status.logs.map(({ message, level, timestamp }) => ({ message, level, timestamp })) : run.logs;
-      if (status.status === "IN_QUEUE") return { phase: "queued", queuePosition: status.queue_position, logs };
-      if (status.status === "IN_PROGRESS") return { phase: "running", startedAt: run.startedAt ?? Date.now(), logs };
+      const logs =
+        "logs" in status && status.logs
+          ? status.logs.map(({ message, level, timestamp }) => ({ message, level, timestamp }))
+          : run.logs;
+      if (status.status === "IN_QUEUE")
+        return { phase: "queued", queuePosition: status.queue_position, logs };
+      if (status.status === "IN_PROGRESS")
+        return { phase: "running", startedAt: run.startedAt ?? Date.now(), logs };
       return { logs };
     });
   }
@@ -53,7 +60,12 @@ export const createRunsSlice: StateCreator<PlaygroundState, [], [], RunsSlice> =
     runs: [],
     async startRun(input) {
       const id = crypto.randomUUID();
-      set((state) => ({ runs: [{ id, input, phase: "submitting", logs: [], submittedAt: Date.now() }, ...state.runs] }));
+      set((state) => ({
+        runs: [
+          { id, input, phase: "submitting", logs: [], submittedAt: Date.now() },
+          ...state.runs,
+        ],
+      }));
       try {
         const requestId = await submitEdit(input);
         patch(id, { requestId, phase: "queued" });
@@ -62,7 +74,11 @@ export const createRunsSlice: StateCreator<PlaygroundState, [], [], RunsSlice> =
         patch(id, { phase: "completed", output, completedAt: Date.now() });
       } catch (error) {
         const cancelled = get().runs.find((r) => r.id === id)?.cancelRequested;
-        patch(id, { phase: cancelled ? "cancelled" : "failed", error: toUserFacingError(error), completedAt: Date.now() });
+        patch(id, {
+          phase: cancelled ? "cancelled" : "failed",
+          error: toUserFacingError(error),
+          completedAt: Date.now(),
+        });
       }
     },
     async cancelRun(id) {

@@ -17,11 +17,16 @@ type Update = { status: string; logs?: { message: string }[] | null; queue_posit
 
 function clientFor(app: TestApp): FalClient {
   // A client that also sends its own key: the proxy must ignore it.
-  return createFalClient({ proxyUrl: { url: app.proxyUrl, when: "always" }, credentials: CLIENT_KEY });
+  return createFalClient({
+    proxyUrl: { url: app.proxyUrl, when: "always" },
+    credentials: CLIENT_KEY,
+  });
 }
 
 async function uploadPng(fal: FalClient, width = 640, height = 480): Promise<string> {
-  return fal.storage.upload(new Blob([new Uint8Array(await makePng(width, height))], { type: "image/png" }));
+  return fal.storage.upload(
+    new Blob([new Uint8Array(await makePng(width, height))], { type: "image/png" }),
+  );
 }
 
 async function download(url: string): Promise<Uint8Array> {
@@ -72,7 +77,9 @@ describe("live mode: real client → proxy (FAL_KEY, FAL_UPSTREAM_URL) → stand
     const image = await download(data.images[0]!.url);
     expect(image.byteLength).toBe(data.images[0]!.file_size);
     expect(await imageSize(image)).toEqual({ width: 2560, height: 1440, format: "jpeg" });
-    expect(updates.some((u) => u.status === "IN_QUEUE" && typeof u.queue_position === "number")).toBe(true);
+    expect(
+      updates.some((u) => u.status === "IN_QUEUE" && typeof u.queue_position === "number"),
+    ).toBe(true);
     const logLines = updates.flatMap((u) => u.logs ?? []).map((l) => l.message);
     expect(logLines).toContain("Step 4/4");
     expect(data.timings.inference).toBeGreaterThan(0);
@@ -82,7 +89,12 @@ describe("live mode: real client → proxy (FAL_KEY, FAL_UPSTREAM_URL) → stand
     const reference = await uploadPng(fal);
     let last: Update | undefined;
     const result = await fal.subscribe(ENDPOINT_ID, {
-      input: { prompt: "stream me", reference_image_urls: [reference], num_inference_steps: 5, num_images: 2 },
+      input: {
+        prompt: "stream me",
+        reference_image_urls: [reference],
+        num_inference_steps: 5,
+        num_images: 2,
+      },
       logs: true,
       mode: "streaming",
       onQueueUpdate: (update) => (last = update as Update),
@@ -110,7 +122,9 @@ describe("live mode: real client → proxy (FAL_KEY, FAL_UPSTREAM_URL) → stand
       status = await reloaded.queue.status(ENDPOINT_ID, { requestId: request_id, logs: true });
     }
     expect(status.logs?.map((l) => l.message)).toContain("Step 3/3");
-    expect((status as { metrics?: { inference_time?: number } }).metrics?.inference_time).toBeGreaterThan(0);
+    expect(
+      (status as { metrics?: { inference_time?: number } }).metrics?.inference_time,
+    ).toBeGreaterThan(0);
     const result = await reloaded.queue.result(ENDPOINT_ID, { requestId: request_id });
     expect(result.requestId).toBe(request_id);
     expect((result.data as EditOutput).images[0]?.width).toBe(2048);
@@ -127,9 +141,14 @@ describe("live mode: real client → proxy (FAL_KEY, FAL_UPSTREAM_URL) → stand
       status = await fal.queue.status(ENDPOINT_ID, { requestId: request_id });
     }
     await fal.queue.cancel(ENDPOINT_ID, { requestId: request_id });
-    const done = await fal.queue.subscribeToStatus(ENDPOINT_ID, { requestId: request_id, pollInterval: 20 });
+    const done = await fal.queue.subscribeToStatus(ENDPOINT_ID, {
+      requestId: request_id,
+      pollInterval: 20,
+    });
     expect(done.status).toBe("COMPLETED");
-    const error = await fal.queue.result(ENDPOINT_ID, { requestId: request_id }).catch((e: unknown) => e);
+    const error = await fal.queue
+      .result(ENDPOINT_ID, { requestId: request_id })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect((error as ApiError<{ detail: string }>).body.detail).toBe("Request was cancelled.");
   });
@@ -138,9 +157,13 @@ describe("live mode: real client → proxy (FAL_KEY, FAL_UPSTREAM_URL) → stand
     const bytes = new Uint8Array(91 * 1024 * 1024);
     for (let i = 0; i < bytes.length; i += 4096) bytes[i] = (i / 4096) % 251;
     const url = await fal.storage.upload(new Blob([bytes], { type: "application/octet-stream" }));
-    const parts = backend.backend.seen.filter((r) => /^\/storage\/uploads\/[^/]+\/\d+$/.test(r.path));
+    const parts = backend.backend.seen.filter((r) =>
+      /^\/storage\/uploads\/[^/]+\/\d+$/.test(r.path),
+    );
     expect(parts).toHaveLength(10);
-    expect(backend.backend.seen.some((r) => r.path === "/storage/upload/initiate-multipart")).toBe(true);
+    expect(backend.backend.seen.some((r) => r.path === "/storage/upload/initiate-multipart")).toBe(
+      true,
+    );
     const stored = await download(url);
     expect(stored.byteLength).toBe(bytes.byteLength);
     expect(sha(stored)).toBe(sha(bytes));
@@ -150,7 +173,12 @@ describe("live mode: real client → proxy (FAL_KEY, FAL_UPSTREAM_URL) → stand
     const reference = await uploadPng(fal);
     const error = await fal
       .subscribe(ENDPOINT_ID, {
-        input: { prompt: "too many steps", reference_image_urls: [reference], num_inference_steps: 40, guidance_scale: 25 },
+        input: {
+          prompt: "too many steps",
+          reference_image_urls: [reference],
+          num_inference_steps: 40,
+          guidance_scale: 25,
+        },
         pollInterval: 20,
       })
       .catch((e: unknown) => e);
@@ -163,8 +191,16 @@ describe("live mode: real client → proxy (FAL_KEY, FAL_UPSTREAM_URL) → stand
 
   it("returns data URIs in sync mode and the same pixels for the same seed", async () => {
     const reference = await uploadPng(fal);
-    const input = { prompt: "same seed", reference_image_urls: [reference], num_inference_steps: 2, seed: 99, output_format: "png" as const };
-    const a = (await fal.subscribe(ENDPOINT_ID, { input: { ...input, sync_mode: true }, pollInterval: 20 })).data as EditOutput;
+    const input = {
+      prompt: "same seed",
+      reference_image_urls: [reference],
+      num_inference_steps: 2,
+      seed: 99,
+      output_format: "png" as const,
+    };
+    const a = (
+      await fal.subscribe(ENDPOINT_ID, { input: { ...input, sync_mode: true }, pollInterval: 20 })
+    ).data as EditOutput;
     const b = (await fal.subscribe(ENDPOINT_ID, { input, pollInterval: 20 })).data as EditOutput;
     expect(a.images[0]!.url.startsWith("data:image/png;base64,")).toBe(true);
     const inline = new Uint8Array(Buffer.from(a.images[0]!.url.split(",")[1]!, "base64"));
@@ -173,10 +209,19 @@ describe("live mode: real client → proxy (FAL_KEY, FAL_UPSTREAM_URL) → stand
 
   it("flags images by the documented rule only when the safety checker is on", async () => {
     const reference = await uploadPng(fal);
-    const input = { prompt: "flag me [demo:nsfw]", reference_image_urls: [reference], num_inference_steps: 1, num_images: 2 };
+    const input = {
+      prompt: "flag me [demo:nsfw]",
+      reference_image_urls: [reference],
+      num_inference_steps: 1,
+      num_images: 2,
+    };
     const on = (await fal.subscribe(ENDPOINT_ID, { input, pollInterval: 20 })).data as EditOutput;
-    const off = (await fal.subscribe(ENDPOINT_ID, { input: { ...input, enable_safety_checker: false }, pollInterval: 20 }))
-      .data as EditOutput;
+    const off = (
+      await fal.subscribe(ENDPOINT_ID, {
+        input: { ...input, enable_safety_checker: false },
+        pollInterval: 20,
+      })
+    ).data as EditOutput;
     expect(on.has_nsfw_concepts).toEqual([true, true]);
     expect(off.has_nsfw_concepts).toEqual([false, false]);
   });
@@ -185,7 +230,12 @@ describe("live mode: real client → proxy (FAL_KEY, FAL_UPSTREAM_URL) → stand
     const reference = await uploadPng(fal, 3000, 2000);
     const data = (
       await fal.subscribe(ENDPOINT_ID, {
-        input: { prompt: "keep aspect", reference_image_urls: [reference], num_inference_steps: 1, keep_original_aspect: true },
+        input: {
+          prompt: "keep aspect",
+          reference_image_urls: [reference],
+          num_inference_steps: 1,
+          keep_original_aspect: true,
+        },
         pollInterval: 20,
       })
     ).data as EditOutput;
@@ -201,17 +251,23 @@ describe("live mode: real client → proxy (FAL_KEY, FAL_UPSTREAM_URL) → stand
     expect((balance as ApiError<{ detail: string }>).status).toBe(403);
     expect((balance as ApiError<{ detail: string }>).body.detail).toMatch(/Exhausted balance/);
     const crash = await fal
-      .subscribe(ENDPOINT_ID, { input: { prompt: "[demo:500]", reference_image_urls: [reference], num_inference_steps: 4 }, pollInterval: 20 })
+      .subscribe(ENDPOINT_ID, {
+        input: { prompt: "[demo:500]", reference_image_urls: [reference], num_inference_steps: 4 },
+        pollInterval: 20,
+      })
       .catch((e: unknown) => e as ApiError<{ detail: string; error_type: string }>);
     expect(crash).toBeInstanceOf(ApiError);
     expect((crash as ApiError<{ error_type: string }>).body.error_type).toBe("internal_error");
   });
 
   it("sends the server's key upstream and never the client's", () => {
-    const keyed = backend.backend.seen.filter((r) => r.path.startsWith("/fal-ai/") || r.path.startsWith("/storage/upload/"));
+    const keyed = backend.backend.seen.filter(
+      (r) => r.path.startsWith("/fal-ai/") || r.path.startsWith("/storage/upload/"),
+    );
     expect(keyed.length).toBeGreaterThan(10);
     for (const request of keyed) expect(request.authorization).toBe(`Key ${SERVER_KEY}`);
-    for (const request of backend.backend.seen) expect(request.authorization ?? "").not.toContain(CLIENT_KEY);
+    for (const request of backend.backend.seen)
+      expect(request.authorization ?? "").not.toContain(CLIENT_KEY);
   });
 });
 
@@ -229,12 +285,21 @@ describe("demo mode: real client → proxy (no key) → embedded backend", () =>
     const reference = await uploadPng(fal);
     expect(reference).toContain(`${app.url}/api/demo-fal/files/`);
     const result = await fal.subscribe(ENDPOINT_ID, {
-      input: { prompt: "demo", reference_image_urls: [reference], num_inference_steps: 3, output_format: "webp" },
+      input: {
+        prompt: "demo",
+        reference_image_urls: [reference],
+        num_inference_steps: 3,
+        output_format: "webp",
+      },
       mode: "streaming",
       logs: true,
     });
     const data = result.data as EditOutput;
-    expect(await imageSize(await download(data.images[0]!.url))).toEqual({ width: 2048, height: 2048, format: "webp" });
+    expect(await imageSize(await download(data.images[0]!.url))).toEqual({
+      width: 2048,
+      height: 2048,
+      format: "webp",
+    });
   });
 
   it("never sends an Authorization header, not even 'Key undefined'", () => {
@@ -243,7 +308,10 @@ describe("demo mode: real client → proxy (no key) → embedded backend", () =>
   });
 
   it("does not serve queue calls on the public demo route", async () => {
-    const response = await fetch(`${app.url}/api/demo-fal/fal-ai/hidream-o1-image/dev/edit`, { method: "POST", body: "{}" });
+    const response = await fetch(`${app.url}/api/demo-fal/fal-ai/hidream-o1-image/dev/edit`, {
+      method: "POST",
+      body: "{}",
+    });
     expect(response.status).toBe(404);
   });
 });

@@ -20,9 +20,24 @@ const FORBIDDEN: [name: string, method: string, target: string | null, status: n
   ["the synchronous host", "POST", "https://fal.run/fal-ai/hidream-o1-image/dev/edit", 403],
   ["another app's request", "GET", `${Q}/fal-ai/flux/requests/${ID}/status`, 403],
   ["another host", "POST", "https://evil.example.com/fal-ai/hidream-o1-image/dev/edit", 403],
-  ["a host that only starts like fal's", "POST", "https://queue.fal.run.evil.example.com/fal-ai/hidream-o1-image/dev/edit", 403],
-  ["user info pointing elsewhere", "POST", "https://queue.fal.run@evil.example.com/fal-ai/hidream-o1-image/dev/edit", 403],
-  ["credentials in the URL", "POST", "https://user:pw@queue.fal.run/fal-ai/hidream-o1-image/dev/edit", 403],
+  [
+    "a host that only starts like fal's",
+    "POST",
+    "https://queue.fal.run.evil.example.com/fal-ai/hidream-o1-image/dev/edit",
+    403,
+  ],
+  [
+    "user info pointing elsewhere",
+    "POST",
+    "https://queue.fal.run@evil.example.com/fal-ai/hidream-o1-image/dev/edit",
+    403,
+  ],
+  [
+    "credentials in the URL",
+    "POST",
+    "https://user:pw@queue.fal.run/fal-ai/hidream-o1-image/dev/edit",
+    403,
+  ],
   ["plain http", "POST", "http://queue.fal.run/fal-ai/hidream-o1-image/dev/edit", 403],
   ["another port", "POST", "https://queue.fal.run:8443/fal-ai/hidream-o1-image/dev/edit", 403],
   ["path traversal to another endpoint", "POST", `${APP}/dev/edit/../../../fal-ai/flux/dev`, 403],
@@ -36,10 +51,25 @@ const FORBIDDEN: [name: string, method: string, target: string | null, status: n
   ["a made-up request id", "GET", `${APP}/requests/abc/status`, 403],
   ["a path below status", "GET", `${APP}/requests/${ID}/status/extra`, 403],
   ["minting a token", "POST", "https://rest.fal.ai/tokens/", 403],
-  ["storage completion the client never sends", "POST", "https://rest.fal.ai/storage/upload/complete-multipart?storage_type=fal-cdn-v3", 403],
-  ["another storage type", "POST", "https://rest.fal.ai/storage/upload/initiate?storage_type=gcs", 400],
+  [
+    "storage completion the client never sends",
+    "POST",
+    "https://rest.fal.ai/storage/upload/complete-multipart?storage_type=fal-cdn-v3",
+    403,
+  ],
+  [
+    "another storage type",
+    "POST",
+    "https://rest.fal.ai/storage/upload/initiate?storage_type=gcs",
+    400,
+  ],
   ["storage without a type", "POST", "https://rest.fal.ai/storage/upload/initiate", 400],
-  ["storage with GET", "GET", "https://rest.fal.ai/storage/upload/initiate?storage_type=fal-cdn-v3", 405],
+  [
+    "storage with GET",
+    "GET",
+    "https://rest.fal.ai/storage/upload/initiate?storage_type=fal-cdn-v3",
+    405,
+  ],
   ["the REST API at large", "GET", "https://rest.fal.ai/billing/user_balance", 403],
 ];
 
@@ -60,12 +90,18 @@ describe("proxy abuse matrix", () => {
   });
 
   it.each(FORBIDDEN)("refuses %s", async (_name, method, target, status) => {
-    const headers: Record<string, string> = { "content-type": "application/json", authorization: "Key attacker" };
+    const headers: Record<string, string> = {
+      "content-type": "application/json",
+      authorization: "Key attacker",
+    };
     if (target) headers["x-fal-target-url"] = target;
     const response = await fetch(app.proxyUrl, {
       method,
       headers,
-      body: method === "GET" ? undefined : JSON.stringify({ prompt: "x", reference_image_urls: ["https://x/y.png"] }),
+      body:
+        method === "GET"
+          ? undefined
+          : JSON.stringify({ prompt: "x", reference_image_urls: ["https://x/y.png"] }),
     });
     expect(response.status).toBe(status);
     expect(response.headers.get("content-type")).toContain("application/json");
@@ -76,14 +112,19 @@ describe("proxy abuse matrix", () => {
   });
 
   it("refuses a JSON body over 1 MB and says to upload files instead", async () => {
-    const huge = JSON.stringify({ prompt: "x", reference_image_urls: [`data:image/png;base64,${"A".repeat(1_100_000)}`] });
+    const huge = JSON.stringify({
+      prompt: "x",
+      reference_image_urls: [`data:image/png;base64,${"A".repeat(1_100_000)}`],
+    });
     const response = await fetch(app.proxyUrl, {
       method: "POST",
       headers: { "x-fal-target-url": `${APP}/dev/edit`, "content-type": "application/json" },
       body: huge,
     });
     expect(response.status).toBe(413);
-    expect(((await response.json()) as { detail: string }).detail).toMatch(/Upload images to fal storage/);
+    expect(((await response.json()) as { detail: string }).detail).toMatch(
+      /Upload images to fal storage/,
+    );
     expect(backend.backend.seen).toEqual([]);
   });
 
@@ -115,7 +156,10 @@ describe("proxy abuse matrix", () => {
     const [seen] = backend.backend.seen;
     expect(seen?.search).toBe("");
     expect(seen?.authorization).toBe("Key abuse-test-key");
-    expect(seen?.falHeaders).toEqual({ "x-fal-queue-priority": "low", "x-fal-runner-hint": "gpu-a" });
+    expect(seen?.falHeaders).toEqual({
+      "x-fal-queue-priority": "low",
+      "x-fal-runner-hint": "gpu-a",
+    });
   });
 });
 
@@ -131,7 +175,9 @@ describe("proxy answers are rebuilt, not passed through", () => {
         request.signal.addEventListener("abort", () => (upstreamSawAbort = true));
         const stream = new ReadableStream({
           start(controller) {
-            controller.enqueue(new TextEncoder().encode('data: {"status":"IN_PROGRESS","logs":[]}\n\n'));
+            controller.enqueue(
+              new TextEncoder().encode('data: {"status":"IN_PROGRESS","logs":[]}\n\n'),
+            );
           },
         });
         return new Response(stream, { headers: { "content-type": "text/event-stream" } });
@@ -148,7 +194,9 @@ describe("proxy answers are rebuilt, not passed through", () => {
         },
       });
     });
-    proxy = await serveHandler(createProxyHandler({ env: { falKey: "k", upstreamUrl: hostile.url } }));
+    proxy = await serveHandler(
+      createProxyHandler({ env: { falKey: "k", upstreamUrl: hostile.url } }),
+    );
   });
   afterAll(async () => {
     await proxy?.close();
@@ -156,7 +204,9 @@ describe("proxy answers are rebuilt, not passed through", () => {
   });
 
   it("keeps status, body, content type and x-fal-request-id only", async () => {
-    const response = await fetch(proxy.url, { headers: { "x-fal-target-url": `${APP}/requests/${ID}/status?logs=0` } });
+    const response = await fetch(proxy.url, {
+      headers: { "x-fal-target-url": `${APP}/requests/${ID}/status?logs=0` },
+    });
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ status: "COMPLETED" });
     expect(response.headers.get("x-fal-request-id")).toBe(ID);

@@ -7,7 +7,9 @@ export async function makePng(width = 640, height = 480, color = "#2563eb"): Pro
   return sharp(Buffer.from(svg)).png().toBuffer();
 }
 
-export async function imageSize(bytes: ArrayBuffer | Uint8Array): Promise<{ width?: number; height?: number; format?: string }> {
+export async function imageSize(
+  bytes: ArrayBuffer | Uint8Array,
+): Promise<{ width?: number; height?: number; format?: string }> {
   const meta = await sharp(bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes)).metadata();
   return { width: meta.width, height: meta.height, format: meta.format };
 }

@@ -18,7 +18,10 @@ export interface TestApp extends RunningServer {
   demoBackend: ReturnType<typeof createFalBackend>;
 }
 
-export async function startTestApp(env: ServerEnv, config: Partial<EmulatorConfig> = FAST): Promise<TestApp> {
+export async function startTestApp(
+  env: ServerEnv,
+  config: Partial<EmulatorConfig> = FAST,
+): Promise<TestApp> {
   const demoBackend = createFalBackend({ basePath: EMBEDDED_BASE_PATH, config });
   const proxy = createProxyHandler({ env, demoBackend: () => demoBackend });
   const server = await serveHandler((request) => {

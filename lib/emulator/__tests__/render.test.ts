@@ -9,7 +9,14 @@ describe("demo renderer", () => {
     "renders %s with several references, a missing one, and the exact size",
     async (_label, size) => {
       const ref = new Uint8Array(await makePng(900, 700));
-      const out = await renderDemoImage({ references: [ref, ref, null, ref], size, format: "jpeg", seed: 5, index: 1, count: 2 });
+      const out = await renderDemoImage({
+        references: [ref, ref, null, ref],
+        size,
+        format: "jpeg",
+        seed: 5,
+        index: 1,
+        count: 2,
+      });
       const meta = await sharp(out.bytes).metadata();
       expect([meta.width, meta.height, meta.format]).toEqual([size.width, size.height, "jpeg"]);
     },
@@ -18,9 +25,14 @@ describe("demo renderer", () => {
   it("is deterministic for a seed and differs across seeds and images", async () => {
     const ref = new Uint8Array(await makePng());
     const render = (seed: number, index: number) =>
-      renderDemoImage({ references: [ref], size: { width: 2048, height: 2048 }, format: "png", seed, index, count: 2 }).then((r) =>
-        r.bytes.toString("base64"),
-      );
+      renderDemoImage({
+        references: [ref],
+        size: { width: 2048, height: 2048 },
+        format: "png",
+        seed,
+        index,
+        count: 2,
+      }).then((r) => r.bytes.toString("base64"));
     const a = await render(7, 0);
     expect(await render(7, 0)).toBe(a);
     expect(await render(8, 0)).not.toBe(a);

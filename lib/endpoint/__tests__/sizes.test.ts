@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { costUsd, editInputSchema, formatUsd, keepAspectSize, NAMED_SIZES, outputSize, snapToPreset, toFieldErrors } from "@/lib/endpoint";
+import {
+  costUsd,
+  editInputSchema,
+  formatUsd,
+  keepAspectSize,
+  NAMED_SIZES,
+  outputSize,
+  snapToPreset,
+  toFieldErrors,
+} from "@/lib/endpoint";
 
 describe("output size snapping", () => {
   it.each([
@@ -22,7 +31,9 @@ describe("output size snapping", () => {
     expect(keepAspectSize({ width: 3000, height: 2000 })).toEqual({ width: 2496, height: 1664 });
     const input = { keep_original_aspect: true, reference_image_urls: ["a"] };
     expect(outputSize(input, { width: 3000, height: 2000 })).toEqual({ width: 2496, height: 1664 });
-    expect(outputSize({ ...input, reference_image_urls: ["a", "b"] }, { width: 3000, height: 2000 })).toEqual({ width: 2048, height: 2048 });
+    expect(
+      outputSize({ ...input, reference_image_urls: ["a", "b"] }, { width: 3000, height: 2000 }),
+    ).toEqual({ width: 2048, height: 2048 });
   });
 });
 

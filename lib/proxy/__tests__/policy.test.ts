@@ -10,8 +10,18 @@ describe("proxy policy", () => {
   it.each([
     ["POST", `${APP}/dev/edit`, "submit", `${APP}/dev/edit`],
     ["POST", `${APP}/dev/edit?fal_webhook=https://evil/x`, "submit", `${APP}/dev/edit`],
-    ["GET", `${APP}/requests/${ID}/status?logs=1&x=y`, "status", `${APP}/requests/${ID}/status?logs=1`],
-    ["GET", `${APP}/requests/${ID}/status/stream?logs=0`, "stream", `${APP}/requests/${ID}/status/stream?logs=0`],
+    [
+      "GET",
+      `${APP}/requests/${ID}/status?logs=1&x=y`,
+      "status",
+      `${APP}/requests/${ID}/status?logs=1`,
+    ],
+    [
+      "GET",
+      `${APP}/requests/${ID}/status/stream?logs=0`,
+      "stream",
+      `${APP}/requests/${ID}/status/stream?logs=0`,
+    ],
     ["GET", `${APP}/requests/${ID}`, "result", `${APP}/requests/${ID}`],
     ["PUT", `${APP}/requests/${ID}/cancel`, "cancel", `${APP}/requests/${ID}/cancel`],
     [
@@ -31,10 +41,17 @@ describe("proxy policy", () => {
 
   it("maps fal hosts onto a fal-compatible base, keeping path and query", () => {
     const status = checkTarget("GET", `${APP}/requests/${ID}/status?logs=1`);
-    const storage = checkTarget("POST", "https://rest.fal.ai/storage/upload/initiate?storage_type=fal-cdn-v3");
+    const storage = checkTarget(
+      "POST",
+      "https://rest.fal.ai/storage/upload/initiate?storage_type=fal-cdn-v3",
+    );
     if (isRefusal(status) || isRefusal(storage)) throw new Error("expected allowed calls");
-    expect(rebaseFalUrl(status, "http://gw:9/")).toBe(`http://gw:9/fal-ai/hidream-o1-image/requests/${ID}/status?logs=1`);
-    expect(rebaseFalUrl(storage, "http://gw:9")).toBe("http://gw:9/storage/upload/initiate?storage_type=fal-cdn-v3");
+    expect(rebaseFalUrl(status, "http://gw:9/")).toBe(
+      `http://gw:9/fal-ai/hidream-o1-image/requests/${ID}/status?logs=1`,
+    );
+    expect(rebaseFalUrl(storage, "http://gw:9")).toBe(
+      "http://gw:9/storage/upload/initiate?storage_type=fal-cdn-v3",
+    );
   });
 
   it("forwards only the x-fal headers the client sends, with sane values", () => {
@@ -58,6 +75,8 @@ describe("server environment", () => {
 
   it("rejects an upstream that is not an http(s) URL", () => {
     expect(() => parseServerEnv({ FAL_UPSTREAM_URL: "ftp://x" })).toThrow(/FAL_UPSTREAM_URL/);
-    expect(parseServerEnv({ FAL_UPSTREAM_URL: "http://127.0.0.1:4010/" }).upstreamUrl).toBe("http://127.0.0.1:4010");
+    expect(parseServerEnv({ FAL_UPSTREAM_URL: "http://127.0.0.1:4010/" }).upstreamUrl).toBe(
+      "http://127.0.0.1:4010",
+    );
   });
 });
