@@ -1,6 +1,7 @@
 import { Composer } from "@/components/composer/composer";
 import { ModeBanner } from "@/components/mode-banner";
 import { RunList } from "@/components/runs/run-list";
+import { StoreHydration } from "@/components/store-hydration";
 import { ENDPOINT_ID } from "@/lib/endpoint";
 import { modeOf, serverEnv } from "@/lib/proxy/server-env";
 
@@ -19,6 +20,7 @@ export default function PlaygroundPage() {
         {mode === "live" && <ModeBanner mode={mode} />}
       </header>
       {mode === "demo" && <ModeBanner mode={mode} />}
+      <StoreHydration />
       <main className="grid flex-1 items-start gap-5 lg:grid-cols-[minmax(0,26rem)_minmax(0,1fr)]">
         <Composer />
         <RunList />

@@ -11,6 +11,16 @@
  * because the added part alone is a fraction of a millisecond and swings with noise. Absolute
  * numbers only compare within one run on one machine.
  *
+ * reference-prep: lib/images/prepare.ts run in headless Chromium on a synthetic 24-MP camera JPEG
+ * (EXIF orientation 6), each drop then uploaded to the local backend's storage, against uploading
+ * the raw file. Reading it: the first table compares the original with what is sent; the goals are
+ * bytes sent <= 15% of the original and >= 4 MP kept. "Drop to ready" runs from the file input's
+ * change event to the end of the upload; over loopback the upload is nearly free, so the raw flow
+ * wins here, and "break-even uplink" says below which upload speed preparing wins instead. "Prepare
+ * steps" splits the preparation (encode includes drawing onto the canvas). The checks run edge
+ * cases (empty, over 50 MB, not an image, HEIC, small, sideways, transparent) through the same
+ * code; a failed check, or a prepared image that is not upright, stops the bench.
+ *
  * Runs with `tsx --conditions=react-server`: lib/proxy imports "server-only", which throws unless
  * resolved the way Next resolves it on the server.
  *
@@ -21,6 +31,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { benchProxyLatency, formatProxyLatency } from "./proxy-latency";
+import { benchReferencePrep, formatReferencePrep } from "./reference-prep";
 
 const RESULTS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), "results");
 
@@ -60,7 +71,12 @@ async function main() {
   const proxyLatency = await benchProxyLatency();
   console.log(formatProxyLatency(proxyLatency));
   const file = await writeResult(proxyLatency.name, proxyLatency, machine);
-  console.log(`\nWrote ${path.relative(process.cwd(), file)}`);
+  console.log(`\nWrote ${path.relative(process.cwd(), file)}\n`);
+
+  const referencePrep = await benchReferencePrep();
+  console.log(formatReferencePrep(referencePrep));
+  const prepFile = await writeResult(referencePrep.name, referencePrep, machine);
+  console.log(`\nWrote ${path.relative(process.cwd(), prepFile)}`);
 
   console.log(`Total bench time: ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }

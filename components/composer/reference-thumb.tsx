@@ -1,10 +1,41 @@
 "use client";
 
-import { Button } from "@/components/ui/button";
+import { useSortable } from "@dnd-kit/sortable";
+import { CSS } from "@dnd-kit/utilities";
+import { useRef, useState } from "react";
+import { cn } from "@/lib/cn";
 import { usePlayground } from "@/lib/store/playground-store";
-import type { Reference } from "@/lib/store/references";
+import type { PixelSize, Reference } from "@/lib/store/references";
+import { useInsertIntoPrompt } from "./prompt-field";
 
-const STATUS_TEXT = { uploading: "Uploading…", ready: "Ready", failed: "Upload failed" } as const;
+const STATUS_TEXT = {
+  preparing: "Preparing…",
+  uploading: "Uploading…",
+  ready: "Ready",
+  failed: "Upload failed",
+} as const;
+
+function formatBytes(bytes?: number) {
+  if (bytes === undefined) return undefined;
+  return bytes >= 1024 * 1024
+    ? `${(bytes / 1024 / 1024).toFixed(1)} MB`
+    : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+}
+const dims = (s?: PixelSize) => (s ? `${s.width}×${s.height}` : undefined);
+
+/** The size facts: original → prepared pixels and bytes, or just the original when unchanged. */
+function sizeFacts(reference: Reference): string[] {
+  const { original, prepared } = reference;
+  const pixels = [
+    dims(original),
+    prepared && dims(prepared) !== dims(original) ? dims(prepared) : undefined,
+  ].filter(Boolean);
+  const bytes = [
+    formatBytes(original?.bytes),
+    prepared && prepared.bytes !== original?.bytes ? formatBytes(prepared.bytes) : undefined,
+  ].filter(Boolean);
+  return [pixels.join(" → "), bytes.join(" → ")].filter(Boolean);
+}
 
 export function ReferenceThumb({
   reference,
@@ -15,43 +46,128 @@ export function ReferenceThumb({
 }) {
   const removeReference = usePlayground((s) => s.removeReference);
   const retryReference = usePlayground((s) => s.retryReference);
+  const replaceReference = usePlayground((s) => s.replaceReference);
+  const insert = useInsertIntoPrompt();
+  const replaceInput = useRef<HTMLInputElement>(null);
+  const [broken, setBroken] = useState(false);
+  const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({
+    id: reference.id,
+  });
+  const style = {
+    transform: CSS.Transform.toString(transform),
+    transition,
+  };
+  const iconButton =
+    "grid size-7 place-items-center rounded-full bg-black/65 text-sm text-white hover:bg-black/85";
+
   return (
-    <li className="group relative overflow-hidden rounded-lg border border-zinc-200 bg-zinc-100 dark:border-zinc-800 dark:bg-zinc-800">
-      {/* eslint-disable-next-line @next/next/no-img-element -- a local object URL; nothing to optimize */}
-      <img
-        src={reference.previewUrl}
-        alt={`Reference ${position}: ${reference.name}`}
-        className="aspect-square w-full object-cover"
-      />
-      <span className="absolute top-1 left-1 grid size-6 place-items-center rounded-full bg-black/70 text-xs font-semibold text-white">
-        {position}
-      </span>
-      <Button
-        variant="ghost"
-        aria-label={`Remove reference ${position}`}
-        onClick={() => removeReference(reference.id)}
-        className="absolute top-1 right-1 size-6 rounded-full bg-black/60 p-0 text-white hover:bg-black/80 hover:text-white"
-      >
-        ×
-      </Button>
-      <div
-        className={
-          reference.status === "failed"
-            ? "absolute inset-x-0 bottom-0 bg-red-600/90 px-1.5 py-1 text-[11px] text-white"
-            : "absolute inset-x-0 bottom-0 bg-black/55 px-1.5 py-0.5 text-[11px] text-white"
-        }
-        role="status"
-        title={reference.error}
-      >
-        {STATUS_TEXT[reference.status]}
-        {reference.status === "failed" && (
-          <button
-            type="button"
-            className="ml-1 underline"
-            onClick={() => retryReference(reference.id)}
-          >
-            Retry
-          </button>
+    <li
+      ref={setNodeRef}
+      style={style}
+      aria-label={`Reference ${position}: ${reference.name}`}
+      data-status={reference.status}
+      data-original-bytes={reference.original?.bytes}
+      data-prepared-bytes={reference.prepared?.bytes}
+      data-prepared-width={reference.prepared?.width}
+      data-prepared-height={reference.prepared?.height}
+      className={cn("flex flex-col gap-1", isDragging && "z-10 opacity-80")}
+    >
+      <div className="relative overflow-hidden rounded-lg border border-zinc-200 bg-zinc-100 dark:border-zinc-800 dark:bg-zinc-800">
+        {broken ? (
+          <div className="grid aspect-square place-items-center p-2 text-center text-xs text-zinc-500">
+            Image no longer available
+          </div>
+        ) : (
+          // eslint-disable-next-line @next/next/no-img-element -- a local object URL or the reference's own URL, shown as is
+          <img
+            src={reference.previewUrl}
+            alt=""
+            onError={() => setBroken(true)}
+            className="aspect-square w-full object-cover"
+          />
+        )}
+        <button
+          type="button"
+          className={cn(iconButton, "absolute top-1 left-1 font-semibold")}
+          onClick={() => insert(`image ${position}`)}
+          aria-label={`Insert “image ${position}” in the prompt`}
+          title={`Insert “image ${position}” in the prompt`}
+        >
+          {position}
+        </button>
+        <button
+          type="button"
+          className={cn(iconButton, "absolute top-1 right-1")}
+          onClick={() => removeReference(reference.id)}
+          aria-label={`Remove reference ${position}`}
+        >
+          ×
+        </button>
+        <button
+          type="button"
+          {...attributes}
+          {...listeners}
+          aria-label={`Reorder reference ${position}: press space, then arrow keys`}
+          className={cn(
+            iconButton,
+            "absolute right-1 bottom-7 cursor-grab touch-none active:cursor-grabbing",
+          )}
+        >
+          <span aria-hidden>⠿</span>
+        </button>
+        <div
+          role="status"
+          title={reference.error}
+          className={cn(
+            "absolute inset-x-0 bottom-0 px-1.5 py-0.5 text-[11px] text-white",
+            reference.status === "failed" ? "bg-red-600/90" : "bg-black/55",
+          )}
+        >
+          {STATUS_TEXT[reference.status]}
+          {reference.status === "failed" && (
+            <button
+              type="button"
+              className="ml-1 underline"
+              onClick={() => retryReference(reference.id)}
+            >
+              Retry
+            </button>
+          )}
+        </div>
+      </div>
+      <div className="flex items-start justify-between gap-1 text-[11px] leading-tight text-zinc-500 dark:text-zinc-400">
+        <span className="min-w-0">
+          <span className="block truncate" title={reference.name}>
+            {reference.name}
+          </span>
+          {sizeFacts(reference).map((fact) => (
+            <span key={fact} className="block tabular-nums">
+              {fact}
+            </span>
+          ))}
+        </span>
+        {reference.source === "file" && (
+          <>
+            <button
+              type="button"
+              className="shrink-0 underline hover:text-zinc-900 dark:hover:text-zinc-100"
+              onClick={() => replaceInput.current?.click()}
+            >
+              Replace
+            </button>
+            <input
+              ref={replaceInput}
+              type="file"
+              accept="image/*"
+              hidden
+              aria-label={`Replacement for reference ${position}`}
+              onChange={(e) => {
+                const file = e.target.files?.[0];
+                e.target.value = "";
+                if (file) void replaceReference(reference.id, file);
+              }}
+            />
+          </>
         )}
       </div>
     </li>

@@ -1,39 +1,64 @@
 "use client";
 
-import { costUsd, editInputSchema, outputSize, type EditInput, type Size } from "@/lib/endpoint";
+import { costUsd, outputSize, type EditInput, type Size } from "@/lib/endpoint";
+import { buildInput, keepAspectAvailable, type FieldErrors } from "@/lib/store/composer-form";
 import { usePlayground } from "@/lib/store/playground-store";
 
 export interface RunReadiness {
-  input?: EditInput;
+  /** The input a run would send (shown in the API panel even while it cannot run). */
+  input: EditInput;
   /** Why Run is disabled, in words, when it is. */
   blocker?: string;
+  /** Problems on the parameter fields: the form's own, then fal's from the last 422. */
+  errors: FieldErrors;
   output: Size;
+  keepsAspect: boolean;
   costUsd: number;
 }
 
-/** Derives the input a run would send, whether it can be sent, and what it would cost. */
+/** Derives what a run would send, whether it can be sent, its output size and its cost. */
 export function useRunReadiness(): RunReadiness {
   const prompt = usePlayground((s) => s.prompt);
   const references = usePlayground((s) => s.references);
-  const settings = usePlayground((s) => s.settings);
-  const output = outputSize(settings);
-  const cost = costUsd(output, settings.num_images);
+  const form = usePlayground((s) => s.form);
+  const serverErrors = usePlayground((s) => s.serverErrors);
 
+  const urls = references.map((r) => r.url).filter((url): url is string => !!url);
+  const { input, errors: formErrors } = buildInput(form, prompt, urls);
+  // An empty prompt or no references is said once, as the reason Run is disabled, not as a field
+  // error from the first second; fal's own complaints about them still show on the field.
+  const {
+    prompt: _emptyPrompt,
+    reference_image_urls: _noReferences,
+    ...parameterErrors
+  } = formErrors;
+  const errors = { ...serverErrors, ...parameterErrors };
+  const keepsAspect = form.keepOriginalAspect && keepAspectAvailable(references.length);
+  const first = references[0];
+  const firstSize = first?.prepared ?? first?.original;
+  const output = outputSize(
+    {
+      ...input,
+      keep_original_aspect: keepsAspect,
+      reference_image_urls: references.map((r) => r.id),
+    },
+    firstSize,
+  );
+  const cost = costUsd(output, form.numImages);
+
+  const parameterProblem = Object.entries(errors).find(
+    ([field]) => field !== "prompt" && field !== "reference_image_urls",
+  )?.[1];
   let blocker: string | undefined;
   if (references.length === 0) blocker = "Add at least one reference image.";
-  else if (references.some((r) => r.status === "uploading"))
+  else if (references.some((r) => r.status === "preparing" || r.status === "uploading"))
     blocker = "Waiting for uploads to finish…";
   else if (references.some((r) => r.status === "failed"))
     blocker = "Retry or remove the reference that failed to upload.";
   else if (!prompt.trim()) blocker = "Write a prompt.";
-  if (blocker) return { blocker, output, costUsd: cost };
+  else if (formErrors.prompt) blocker = formErrors.prompt;
+  else if (parameterProblem) blocker = `Fix the parameters: ${parameterProblem}`;
+  else if (errors.prompt) blocker = errors.prompt;
 
-  const input: EditInput = {
-    prompt,
-    reference_image_urls: references.map((r) => r.url!),
-    ...settings,
-  };
-  const parsed = editInputSchema.safeParse(input);
-  if (!parsed.success) return { blocker: parsed.error.issues[0]?.message, output, costUsd: cost };
-  return { input, output, costUsd: cost };
+  return { input, blocker, errors, output, keepsAspect, costUsd: cost };
 }

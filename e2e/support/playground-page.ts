@@ -9,7 +9,7 @@ export class PlaygroundPage {
   readonly runs: Locator;
 
   constructor(readonly page: Page) {
-    this.prompt = page.getByLabel("Prompt");
+    this.prompt = page.getByRole("textbox", { name: "Prompt", exact: true });
     this.runButton = page.getByRole("button", { name: /^Run/ });
     this.references = page.getByRole("list", { name: /Reference images/ });
     this.runs = page.getByRole("region", { name: "Runs" });
@@ -22,7 +22,9 @@ export class PlaygroundPage {
 
   async addReference(name = "reference.png") {
     await this.page.getByLabel("Reference image files").setInputFiles(await pngFile(name));
-    await expect(this.references.getByRole("img", { name: new RegExp(name) })).toBeVisible();
+    await expect(
+      this.references.getByRole("listitem", { name: new RegExp(name.replace(".", "\\.")) }),
+    ).toBeVisible();
   }
 
   async waitForUploads() {

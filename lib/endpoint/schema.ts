@@ -32,9 +32,20 @@ export const LIMITS = {
   seed: { min: 0, max: 2 ** 32 - 1 },
 } as const;
 
+/** A whole number in [min, max], with one message a user can act on for every way it can fail. */
+function intIn(min: number, max: number, what: string) {
+  const error = `${what} must be a whole number from ${min} to ${max}.`;
+  return z.int({ error }).min(min, { error }).max(max, { error });
+}
+
+function numberIn(min: number, max: number, what: string) {
+  const error = `${what} must be a number from ${min} to ${max}.`;
+  return z.number({ error }).min(min, { error }).max(max, { error });
+}
+
 export const customImageSizeSchema = z.object({
-  width: z.int().min(LIMITS.customSide.min).max(LIMITS.customSide.max),
-  height: z.int().min(LIMITS.customSide.min).max(LIMITS.customSide.max),
+  width: intIn(LIMITS.customSide.min, LIMITS.customSide.max, "Width"),
+  height: intIn(LIMITS.customSide.min, LIMITS.customSide.max, "Height"),
 });
 export type CustomImageSize = z.infer<typeof customImageSizeSchema>;
 
@@ -50,22 +61,16 @@ export const editInputSchema = z.object({
     .min(LIMITS.referenceImages.min, "Add at least one reference image.")
     .max(LIMITS.referenceImages.max, `At most ${LIMITS.referenceImages.max} reference images.`),
   image_size: imageSizeSchema.default(DEFAULT_IMAGE_SIZE),
-  num_inference_steps: z
-    .int()
-    .min(LIMITS.steps.min)
-    .max(LIMITS.steps.max)
-    .default(LIMITS.steps.default),
-  guidance_scale: z
-    .number()
-    .min(LIMITS.guidance.min)
-    .max(LIMITS.guidance.max)
-    .default(LIMITS.guidance.default),
-  seed: z.int().min(LIMITS.seed.min).max(LIMITS.seed.max).optional(),
-  num_images: z
-    .int()
-    .min(LIMITS.numImages.min)
-    .max(LIMITS.numImages.max)
-    .default(LIMITS.numImages.default),
+  num_inference_steps: intIn(LIMITS.steps.min, LIMITS.steps.max, "Steps").default(
+    LIMITS.steps.default,
+  ),
+  guidance_scale: numberIn(LIMITS.guidance.min, LIMITS.guidance.max, "Guidance").default(
+    LIMITS.guidance.default,
+  ),
+  seed: intIn(LIMITS.seed.min, LIMITS.seed.max, "Seed").optional(),
+  num_images: intIn(LIMITS.numImages.min, LIMITS.numImages.max, "Number of images").default(
+    LIMITS.numImages.default,
+  ),
   output_format: z.enum(OUTPUT_FORMATS).default("png"),
   sync_mode: z.boolean().default(false),
   enable_safety_checker: z.boolean().default(true),

@@ -1,30 +1,50 @@
-/** The composer slice: the prompt and the endpoint's parameters as the user set them. */
+/** The composer slice: the prompt, the form, and fal's own complaints about the last input. */
 import type { StateCreator } from "zustand";
-import { DEFAULT_IMAGE_SIZE, LIMITS, type ImageSize, type OutputFormat } from "@/lib/endpoint";
+import { DEFAULT_FORM, type ComposerForm, type FieldErrors } from "./composer-form";
 import type { PlaygroundState } from "./playground-store";
-
-export interface ComposerSettings {
-  image_size: ImageSize;
-  num_images: number;
-  output_format: OutputFormat;
-}
-
-export const DEFAULT_SETTINGS: ComposerSettings = {
-  image_size: DEFAULT_IMAGE_SIZE,
-  num_images: LIMITS.numImages.default,
-  output_format: "png",
-};
 
 export interface ComposerSlice {
   prompt: string;
-  settings: ComposerSettings;
+  form: ComposerForm;
+  /** Field errors from fal's last 422, shown until the user edits that field. */
+  serverErrors: FieldErrors;
   setPrompt(prompt: string): void;
-  updateSettings(change: Partial<ComposerSettings>): void;
+  updateForm(change: Partial<ComposerForm>): void;
+  resetForm(): void;
+  setServerErrors(errors: FieldErrors): void;
 }
+
+/** Which server errors a form change clears. */
+const FIELD_OF: Partial<Record<keyof ComposerForm, keyof FieldErrors>> = {
+  sizeChoice: "image_size",
+  customWidth: "image_size",
+  customHeight: "image_size",
+  steps: "num_inference_steps",
+  guidance: "guidance_scale",
+  seed: "seed",
+  seedMode: "seed",
+  numImages: "num_images",
+  outputFormat: "output_format",
+  safetyChecker: "enable_safety_checker",
+  syncMode: "sync_mode",
+  keepOriginalAspect: "keep_original_aspect",
+};
 
 export const createComposerSlice: StateCreator<PlaygroundState, [], [], ComposerSlice> = (set) => ({
   prompt: "",
-  settings: DEFAULT_SETTINGS,
-  setPrompt: (prompt) => set({ prompt }),
-  updateSettings: (change) => set((state) => ({ settings: { ...state.settings, ...change } })),
+  form: DEFAULT_FORM,
+  serverErrors: {},
+  setPrompt: (prompt) =>
+    set((state) => ({ prompt, serverErrors: { ...state.serverErrors, prompt: undefined } })),
+  updateForm: (change) =>
+    set((state) => {
+      const serverErrors = { ...state.serverErrors };
+      for (const key of Object.keys(change) as (keyof ComposerForm)[]) {
+        const field = FIELD_OF[key];
+        if (field) delete serverErrors[field];
+      }
+      return { form: { ...state.form, ...change }, serverErrors };
+    }),
+  resetForm: () => set({ form: DEFAULT_FORM, serverErrors: {} }),
+  setServerErrors: (serverErrors) => set({ serverErrors }),
 });

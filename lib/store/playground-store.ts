@@ -1,16 +1,23 @@
 /**
- * The playground's one store, in slices. Nothing is persisted yet; when it is, transient values
- * (object URLs, File objects, in-flight phases) stay out of storage.
+ * The playground's one store, in slices. Persistence rules are in persistence.ts: transient
+ * values (object URLs, File objects, in-flight phases) never reach storage.
  */
 import { create } from "zustand";
+import { persist } from "zustand/middleware";
 import { createComposerSlice, type ComposerSlice } from "./composer";
+import { persistOptions } from "./persistence";
 import { createReferencesSlice, type ReferencesSlice } from "./references";
 import { createRunsSlice, type RunsSlice } from "./runs";
 
 export type PlaygroundState = ComposerSlice & ReferencesSlice & RunsSlice;
 
-export const usePlayground = create<PlaygroundState>()((...a) => ({
-  ...createComposerSlice(...a),
-  ...createReferencesSlice(...a),
-  ...createRunsSlice(...a),
-}));
+export const usePlayground = create<PlaygroundState>()(
+  persist(
+    (...a) => ({
+      ...createComposerSlice(...a),
+      ...createReferencesSlice(...a),
+      ...createRunsSlice(...a),
+    }),
+    persistOptions,
+  ),
+);

@@ -1,34 +1,64 @@
-/** The reference images slice: files the user added, their previews and their fal storage URLs. */
+/**
+ * The reference images slice: what the user added, in the order the model receives them. Each
+ * file is prepared (oriented, scaled to the model's useful size, re-encoded) and uploaded to fal
+ * storage at once, so Run never waits for uploads; identical bytes are uploaded only once.
+ */
+import { arrayMove } from "@dnd-kit/sortable";
 import type { StateCreator } from "zustand";
 import { LIMITS } from "@/lib/endpoint";
 import { uploadFile } from "@/lib/fal/client";
 import { toUserFacingError } from "@/lib/fal/errors";
+import { prepareReference, ReferenceFileError, type PreparedReference } from "@/lib/images/prepare";
+import { loadImageUrl } from "@/lib/images/check-url";
 import type { PlaygroundState } from "./playground-store";
 
-export type ReferenceStatus = "uploading" | "ready" | "failed";
+export type ReferenceStatus = "preparing" | "uploading" | "ready" | "failed";
+
+export interface PixelSize {
+  width: number;
+  height: number;
+  bytes?: number;
+}
 
 export interface Reference {
   id: string;
   name: string;
-  bytes: number;
-  /** An object URL for the thumbnail: transient, never persisted. */
+  source: "file" | "url";
+  /** What the thumbnail shows: an object URL for a local file (transient), else the URL itself. */
   previewUrl: string;
   status: ReferenceStatus;
-  /** The fal storage URL once uploaded. */
+  /** The URL the model receives: fal storage for files, the address itself for URLs. */
   url?: string;
   error?: string;
+  original?: PixelSize;
+  prepared?: PixelSize;
 }
 
 export interface ReferencesSlice {
   references: Reference[];
-  /** Adds image files up to the limit and starts uploading each at once; returns a notice if some were refused. */
-  addReferenceFiles(files: File[]): string | undefined;
+  /** Why files or URLs from the latest attempt were not added, one message each, as they are known. */
+  notices: string[];
+  /** Adds files up to the limit; each refused file gets a notice as soon as its problem is known. */
+  addReferenceFiles(files: File[]): Promise<void>;
+  /** Adds an image by URL once it loads as an image; returns whether it was added. */
+  addReferenceUrl(url: string): Promise<boolean>;
+  replaceReference(id: string, file: File): Promise<void>;
+  dismissNotices(): void;
+  moveReference(id: string, toIndex: number): void;
   removeReference(id: string): void;
   retryReference(id: string): void;
 }
 
-// Files stay in memory (not in the store) so a failed upload can be retried.
-const files = new Map<string, File>();
+// Kept out of the store: File objects and prepared blobs are transient (for retry), and the
+// hash → URL map is what makes a second drop of the same bytes free.
+const prepared = new Map<string, PreparedReference>();
+const uploadedByHash = new Map<string, string>();
+
+/** A decoder that never answers must not leave a slot "Preparing…" forever. */
+const PREPARE_TIMEOUT_MS = 30_000;
+
+const tooMany = (refused: number) =>
+  `At most ${LIMITS.referenceImages.max} reference images: ${refused} not added.`;
 
 export const createReferencesSlice: StateCreator<PlaygroundState, [], [], ReferencesSlice> = (
   set,
@@ -38,49 +68,151 @@ export const createReferencesSlice: StateCreator<PlaygroundState, [], [], Refere
     set((state) => ({
       references: state.references.map((r) => (r.id === id ? { ...r, ...change } : r)),
     }));
+  const exists = (id: string) => get().references.some((r) => r.id === id);
+  const notify = (message: string) => set((state) => ({ notices: [...state.notices, message] }));
 
-  async function upload(id: string) {
-    const file = files.get(id);
-    if (!file) return;
+  async function upload(id: string, blob: Blob, hash: string) {
+    const known = uploadedByHash.get(hash);
+    if (known) return patch(id, { status: "ready", url: known });
     patch(id, { status: "uploading", error: undefined });
     try {
-      patch(id, { status: "ready", url: await uploadFile(file) });
+      const url = await uploadFile(blob);
+      uploadedByHash.set(hash, url);
+      if (exists(id)) patch(id, { status: "ready", url });
     } catch (error) {
-      patch(id, { status: "failed", error: toUserFacingError(error).message });
+      if (exists(id)) patch(id, { status: "failed", error: toUserFacingError(error).message });
     }
+  }
+
+  /** Prepares a file, or says in words why it cannot be used. */
+  async function prepare(file: File): Promise<PreparedReference | string> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<string>((resolve) => {
+      timer = setTimeout(
+        () =>
+          resolve(
+            `${file.name || "The file"} took too long to read. Try a smaller or simpler image.`,
+          ),
+        PREPARE_TIMEOUT_MS,
+      );
+    });
+    try {
+      return await Promise.race([prepareReference(file), timeout]);
+    } catch (error) {
+      return error instanceof ReferenceFileError
+        ? error.message
+        : `${file.name || "The file"} could not be read.`;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async function fill(id: string, result: PreparedReference, name: string) {
+    // Named after the user's file (with the prepared type's extension), so fal storage keeps it.
+    const base = name.replace(/\.[^.]*$/, "") || "reference";
+    const extension = result.blob.type.split("/")[1]?.replace("jpeg", "jpg") ?? "bin";
+    result = {
+      ...result,
+      blob: new File([result.blob], `${base}.${extension}`, { type: result.blob.type }),
+    };
+    prepared.set(id, result);
+    patch(id, { original: result.original, prepared: result.prepared });
+    await upload(id, result.blob, result.hash);
+  }
+
+  function slotFor(file: File): Reference {
+    return {
+      id: crypto.randomUUID(),
+      name: file.name || "pasted image",
+      source: "file",
+      previewUrl: URL.createObjectURL(file),
+      status: "preparing",
+    };
+  }
+
+  function dropSlot(id: string) {
+    const reference = get().references.find((r) => r.id === id);
+    if (reference?.source === "file") URL.revokeObjectURL(reference.previewUrl);
+    prepared.delete(id);
+    set((state) => ({ references: state.references.filter((r) => r.id !== id) }));
   }
 
   return {
     references: [],
-    addReferenceFiles(incoming) {
-      const room = LIMITS.referenceImages.max - get().references.length;
-      const accepted = incoming.slice(0, Math.max(0, room));
-      const added: Reference[] = accepted.map((file) => {
-        const id = crypto.randomUUID();
-        files.set(id, file);
-        return {
-          id,
-          name: file.name,
-          bytes: file.size,
-          previewUrl: URL.createObjectURL(file),
-          status: "uploading",
-        };
+    notices: [],
+
+    async addReferenceFiles(files) {
+      const room = Math.max(0, LIMITS.referenceImages.max - get().references.length);
+      const accepted = files.slice(0, room);
+      const slots = accepted.map(slotFor);
+      set((state) => ({
+        references: [...state.references, ...slots],
+        notices: files.length > accepted.length ? [tooMany(files.length - accepted.length)] : [],
+      }));
+      await Promise.all(
+        slots.map(async (slot, i) => {
+          const result = await prepare(accepted[i]!);
+          if (typeof result === "string") {
+            dropSlot(slot.id);
+            notify(result);
+          } else if (exists(slot.id)) await fill(slot.id, result, slot.name);
+        }),
+      );
+    },
+
+    async addReferenceUrl(raw) {
+      const url = raw.trim();
+      const refuse = (message: string) => {
+        set({ notices: [message] });
+        return false;
+      };
+      if (get().references.length >= LIMITS.referenceImages.max) return refuse(tooMany(1));
+      const size = await loadImageUrl(url);
+      if (typeof size === "string") return refuse(size);
+      if (get().references.length >= LIMITS.referenceImages.max) return refuse(tooMany(1));
+      const name = decodeURIComponent(new URL(url).pathname.split("/").pop() || url);
+      const reference: Reference = {
+        id: crypto.randomUUID(),
+        name,
+        source: "url",
+        previewUrl: url,
+        status: "ready",
+        url,
+        original: size,
+      };
+      set((state) => ({ references: [...state.references, reference], notices: [] }));
+      return true;
+    },
+
+    async replaceReference(id, file) {
+      // The old image stays until the new one is known to be usable.
+      const result = await prepare(file);
+      if (typeof result === "string") return set({ notices: [result] });
+      const old = get().references.find((r) => r.id === id);
+      if (!old) return;
+      const slot = slotFor(file);
+      set((state) => ({ references: state.references.map((r) => (r.id === id ? slot : r)) }));
+      if (old.source === "file") URL.revokeObjectURL(old.previewUrl);
+      prepared.delete(id);
+      set({ notices: [] });
+      await fill(slot.id, result, slot.name);
+    },
+
+    dismissNotices: () => set({ notices: [] }),
+
+    moveReference(id, toIndex) {
+      set((state) => {
+        const from = state.references.findIndex((r) => r.id === id);
+        if (from < 0 || toIndex < 0 || toIndex >= state.references.length) return state;
+        return { references: arrayMove(state.references, from, toIndex) };
       });
-      set((state) => ({ references: [...state.references, ...added] }));
-      for (const reference of added) void upload(reference.id);
-      const refused = incoming.length - accepted.length;
-      return refused > 0
-        ? `At most ${LIMITS.referenceImages.max} reference images: ${refused} file${refused > 1 ? "s were" : " was"} not added.`
-        : undefined;
     },
-    removeReference(id) {
-      const reference = get().references.find((r) => r.id === id);
-      if (reference) URL.revokeObjectURL(reference.previewUrl);
-      files.delete(id);
-      set((state) => ({ references: state.references.filter((r) => r.id !== id) }));
-    },
+
+    removeReference: dropSlot,
+
     retryReference(id) {
-      void upload(id);
+      const result = prepared.get(id);
+      if (result) void upload(id, result.blob, result.hash);
     },
   };
 };

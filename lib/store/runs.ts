@@ -74,11 +74,14 @@ export const createRunsSlice: StateCreator<PlaygroundState, [], [], RunsSlice> =
         patch(id, { phase: "completed", output, completedAt: Date.now() });
       } catch (error) {
         const cancelled = get().runs.find((r) => r.id === id)?.cancelRequested;
+        const userError = toUserFacingError(error);
         patch(id, {
           phase: cancelled ? "cancelled" : "failed",
-          error: toUserFacingError(error),
+          error: userError,
           completedAt: Date.now(),
         });
+        // fal's field errors belong on the composer's fields too.
+        if (userError.fields) get().setServerErrors(userError.fields);
       }
     },
     async cancelRun(id) {

@@ -1,0 +1,57 @@
+"use client";
+
+import { useId } from "react";
+import { Button } from "@/components/ui/button";
+import { formatUsd, megapixels, PRICE_PER_MEGAPIXEL_USD, type Size } from "@/lib/endpoint";
+
+/** The estimated cost, with the assumption behind it, and the Run button with its reason. */
+export function RunBar({
+  output,
+  numImages,
+  costUsd,
+  blocker,
+  onRun,
+}: {
+  output: Size;
+  numImages: number;
+  costUsd: number;
+  blocker?: string;
+  onRun: () => void;
+}) {
+  const reasonId = useId();
+  return (
+    <div className="flex flex-col gap-2 border-t border-zinc-200 pt-4 dark:border-zinc-800">
+      <div className="flex items-baseline justify-between gap-3 text-sm">
+        <span className="text-zinc-600 dark:text-zinc-400">Estimated cost</span>
+        <span
+          className="font-semibold tabular-nums"
+          aria-label={`Estimated cost ${formatUsd(costUsd)}`}
+        >
+          {formatUsd(costUsd)}
+        </span>
+      </div>
+      <p className="text-xs text-zinc-500 dark:text-zinc-400">
+        {numImages} × {output.width} × {output.height} ({megapixels(output).toFixed(2)} MP) at $
+        {PRICE_PER_MEGAPIXEL_USD} per megapixel. Assumes fal bills the snapped output size; the
+        result shows the actual size and cost.
+      </p>
+      <Button
+        variant="primary"
+        className="w-full py-2.5"
+        disabled={!!blocker}
+        aria-describedby={blocker ? reasonId : undefined}
+        onClick={onRun}
+      >
+        Run{" "}
+        <kbd className="hidden rounded border border-white/30 px-1 text-[10px] font-normal sm:inline">
+          Ctrl ↵
+        </kbd>
+      </Button>
+      {blocker && (
+        <p id={reasonId} className="text-center text-xs text-zinc-500 dark:text-zinc-400">
+          {blocker}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+/** Files a user might drop: real images made by sharp, and the bad ones the composer must refuse. */
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import sharp from "sharp";
+
+export interface FilePayload {
+  name: string;
+  mimeType: string;
+  buffer: Buffer;
+}
+
+export async function jpegFile(
+  name: string,
+  width: number,
+  height: number,
+  orientation?: number,
+): Promise<FilePayload> {
+  let image = sharp({
+    create: {
+      width,
+      height,
+      channels: 3,
+      background: "#0ea5e9",
+      noise: { type: "gaussian", mean: 120, sigma: 25 },
+    },
+  });
+  if (orientation) image = image.withMetadata({ orientation });
+  return { name, mimeType: "image/jpeg", buffer: await image.jpeg({ quality: 90 }).toBuffer() };
+}
+
+export const notAnImage = (name = "notes.png"): FilePayload => ({
+  name,
+  mimeType: "image/png",
+  buffer: Buffer.from("just some text, not pixels\n"),
+});
+
+export const emptyFile = (name = "empty.jpg"): FilePayload => ({
+  name,
+  mimeType: "image/jpeg",
+  buffer: Buffer.alloc(0),
+});
+
+/** An ISO-BMFF header with the HEIC brand: what an iPhone photo starts with; Chromium cannot decode it. */
+export const heicFile = (name = "IMG_0001.heic"): FilePayload => {
+  const box = Buffer.alloc(24);
+  box.writeUInt32BE(24, 0);
+  box.write("ftypheic", 4, "latin1");
+  box.write("mif1heic", 16, "latin1");
+  return { name, mimeType: "image/heic", buffer: Buffer.concat([box, Buffer.alloc(2048, 7)]) };
+};
+
+/** Over 50 MB: written to disk, since Playwright passes large files by path. */
+export function hugeFilePath(name = "huge.jpg"): string {
+  const dir = mkdtempSync(path.join(tmpdir(), "huge-"));
+  const file = path.join(dir, name);
+  const buffer = Buffer.alloc(50 * 1024 * 1024 + 1024);
+  buffer.set([0xff, 0xd8, 0xff, 0xe0]);
+  writeFileSync(file, buffer);
+  return file;
+}

@@ -1,0 +1,66 @@
+import { describe, expect, it } from "vitest";
+import { buildInput, DEFAULT_FORM } from "@/lib/store/composer-form";
+
+const refs = ["https://v3.fal.media/a.png"];
+
+describe("composer form", () => {
+  it("sends the endpoint's defaults and leaves the seed to fal when random", () => {
+    const { input, errors } = buildInput(DEFAULT_FORM, "make it blue", refs);
+    expect(errors).toEqual({});
+    expect(input).toEqual({
+      prompt: "make it blue",
+      reference_image_urls: refs,
+      image_size: { width: 2048, height: 2048 },
+      num_inference_steps: 28,
+      guidance_scale: 0,
+      num_images: 1,
+      output_format: "png",
+      sync_mode: false,
+      enable_safety_checker: true,
+      keep_original_aspect: false,
+    });
+  });
+
+  it("puts each schema problem on the field that caused it", () => {
+    const { errors } = buildInput(
+      {
+        ...DEFAULT_FORM,
+        steps: "29",
+        guidance: "abc",
+        seedMode: "fixed",
+        seed: "1.5",
+        sizeChoice: "custom",
+        customWidth: "0",
+      },
+      " ",
+      [],
+    );
+    expect(errors).toEqual({
+      prompt: "Write a prompt.",
+      reference_image_urls: "Add at least one reference image.",
+      num_inference_steps: "Steps must be a whole number from 1 to 28.",
+      guidance_scale: "Guidance must be a number from 0 to 20.",
+      seed: "Seed must be a whole number from 0 to 4294967295.",
+      "image_size.width": "Width must be a whole number from 1 to 14142.",
+    });
+  });
+
+  it("applies keep original aspect only with exactly one reference", () => {
+    const form = { ...DEFAULT_FORM, keepOriginalAspect: true };
+    expect(buildInput(form, "p", refs).input.keep_original_aspect).toBe(true);
+    expect(
+      buildInput(form, "p", [...refs, "https://v3.fal.media/b.png"]).input.keep_original_aspect,
+    ).toBe(false);
+  });
+
+  it("sends a fixed seed and a preset size as they are", () => {
+    const { input, errors } = buildInput(
+      { ...DEFAULT_FORM, seedMode: "fixed", seed: "42", sizeChoice: "portrait_16_9" },
+      "p",
+      refs,
+    );
+    expect(errors).toEqual({});
+    expect(input.seed).toBe(42);
+    expect(input.image_size).toBe("portrait_16_9");
+  });
+});

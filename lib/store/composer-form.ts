@@ -1,0 +1,103 @@
+/**
+ * The composer's form: what the controls hold (numbers as typed text, so a half-typed value can
+ * be shown with its problem), and how it becomes the endpoint's input. Validation is the
+ * endpoint schema's own; this module only maps its issues onto the fields that caused them.
+ */
+import {
+  DEFAULT_IMAGE_SIZE,
+  editInputSchema,
+  LIMITS,
+  type EditInput,
+  type ImageSize,
+  type ImageSizePreset,
+  type OutputFormat,
+} from "@/lib/endpoint";
+
+export type SizeChoice = "default" | ImageSizePreset | "custom";
+export type SeedMode = "random" | "fixed";
+
+export interface ComposerForm {
+  sizeChoice: SizeChoice;
+  customWidth: string;
+  customHeight: string;
+  steps: string;
+  guidance: string;
+  seedMode: SeedMode;
+  seed: string;
+  numImages: number;
+  outputFormat: OutputFormat;
+  safetyChecker: boolean;
+  syncMode: boolean;
+  keepOriginalAspect: boolean;
+}
+
+export const DEFAULT_FORM: ComposerForm = {
+  sizeChoice: "default",
+  customWidth: String(DEFAULT_IMAGE_SIZE.width),
+  customHeight: String(DEFAULT_IMAGE_SIZE.height),
+  steps: String(LIMITS.steps.default),
+  guidance: String(LIMITS.guidance.default),
+  seedMode: "random",
+  seed: "",
+  numImages: LIMITS.numImages.default,
+  outputFormat: "png",
+  safetyChecker: true,
+  syncMode: false,
+  keepOriginalAspect: false,
+};
+
+/** Names of the places an error can be shown: endpoint fields, plus the two custom size boxes. */
+export type FieldName = keyof EditInput | "image_size.width" | "image_size.height";
+export type FieldErrors = Partial<Record<FieldName, string>>;
+
+const toNumber = (text: string) => (text.trim() === "" ? Number.NaN : Number(text));
+
+export function imageSizeOf(form: ComposerForm): ImageSize {
+  if (form.sizeChoice === "default") return DEFAULT_IMAGE_SIZE;
+  if (form.sizeChoice === "custom")
+    return { width: toNumber(form.customWidth), height: toNumber(form.customHeight) };
+  return form.sizeChoice;
+}
+
+/** Whether keep_original_aspect can apply: the endpoint honours it with exactly one reference. */
+export function keepAspectAvailable(referenceCount: number): boolean {
+  return referenceCount === 1;
+}
+
+/**
+ * The input a run would send, and every field's problem. Only what differs from nothing is sent
+ * for the seed (random means: let fal pick and report it).
+ */
+export function buildInput(
+  form: ComposerForm,
+  prompt: string,
+  referenceUrls: string[],
+): { input: EditInput; errors: FieldErrors } {
+  const input: EditInput = {
+    prompt,
+    reference_image_urls: referenceUrls,
+    image_size: imageSizeOf(form),
+    num_inference_steps: toNumber(form.steps),
+    guidance_scale: toNumber(form.guidance),
+    num_images: form.numImages,
+    output_format: form.outputFormat,
+    sync_mode: form.syncMode,
+    enable_safety_checker: form.safetyChecker,
+    keep_original_aspect: form.keepOriginalAspect && keepAspectAvailable(referenceUrls.length),
+  };
+  if (form.seedMode === "fixed") input.seed = toNumber(form.seed);
+  const parsed = editInputSchema.safeParse(input);
+  const errors: FieldErrors = {};
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const [field, sub] = issue.path;
+      const name = (
+        field === "image_size" && (sub === "width" || sub === "height")
+          ? `image_size.${sub}`
+          : String(field)
+      ) as FieldName;
+      errors[name] ??= issue.message;
+    }
+  }
+  return { input, errors };
+}
