@@ -17,9 +17,9 @@ async function demoRun(page: Page) {
     { name: "product.jpg", mimeType: "image/jpeg", buffer },
     { name: "style.jpg", mimeType: "image/jpeg", buffer: await sharp(buffer).negate().toBuffer() },
   ]);
-  await page.getByText("Ready").nth(1).waitFor();
+  await page.locator("li[data-status=ready]").nth(1).waitFor({ timeout: 30_000 });
   await page
-    .getByLabel("Prompt")
+    .getByRole("textbox", { name: "Prompt", exact: true })
     .fill("Place the product from image 1 on a marble counter, lit like image 2");
   await page.getByLabel("Output size").selectOption("landscape_4_3");
   await page.getByRole("button", { name: /^Run/ }).click();
@@ -27,7 +27,7 @@ async function demoRun(page: Page) {
   await page
     .getByRole("img", { name: "Result 1" })
     .evaluate((img: HTMLImageElement) => img.decode());
-  await page.getByLabel("Prompt").fill("Make it night, neon reflections [demo:slow]");
+  await page.getByRole("textbox", { name: "Prompt", exact: true }).fill("Make it night, neon reflections [demo:slow]");
   await page.getByRole("button", { name: /^Run/ }).click();
   await page.getByRole("list", { name: "Run logs" }).first().waitFor();
 }
@@ -42,7 +42,8 @@ for (const [name, viewport] of [
   ["phone", { width: 390, height: 844 }],
 ] as const) {
   for (const colorScheme of ["light", "dark"] as const) {
-    const page = await browser.newPage({ viewport, colorScheme, deviceScaleFactor: 1 });
+    // A fresh context each time: nothing saved by the previous capture leaks in.
+    const page = await (await browser.newContext({ viewport, colorScheme, deviceScaleFactor: 1 })).newPage();
     await page.goto(APP_URL);
     await page.screenshot({
       path: `${OUT}/${name}-${colorScheme}-empty.png`,
