@@ -15,6 +15,7 @@ import { ENDPOINT_APP, ENDPOINT_ID } from "@/lib/endpoint";
 import { serveHandler, type RunningServer } from "@/lib/emulator/serve";
 import { startStandaloneBackend, type StandaloneBackend } from "@/lib/emulator/standalone";
 import { createProxyHandler, PROXY_ROUTE } from "@/lib/proxy/handler";
+import { table } from "./table";
 import { summarize, type LatencySummary } from "./stats";
 
 export const TARGETS = ["direct", "ours", "stock"] as const;
@@ -507,13 +508,4 @@ export function formatProxyLatency(result: ProxyLatencyResult): string {
     "Notes:",
     ...result.notes.map((note) => `- ${note}`),
   ].join("\n");
-}
-
-function table(header: string[], rows: string[][]): string {
-  const widths = header.map((h, i) =>
-    Math.max(h.length, ...rows.map((row) => (row[i] ?? "").length)),
-  );
-  const line = (cells: string[]) =>
-    cells.map((cell, i) => cell.padStart(widths[i] ?? 0)).join("  ");
-  return [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
 }

@@ -23,6 +23,7 @@ import { startStandaloneBackend } from "@/lib/emulator/standalone";
 import type { PreparedReference, PrepareStep } from "@/lib/images/prepare";
 import { MAX_REFERENCE_BYTES } from "@/lib/images/sniff";
 import { percentile } from "./stats";
+import { table } from "./table";
 
 export interface ReferencePrepOptions {
   /** Measured drops per flow, after one unmeasured round. */
@@ -532,6 +533,7 @@ export function formatReferencePrep(result: ReferencePrepResult): string {
           prepared.contentType,
         ],
       ],
+      "left",
     ),
     "",
     table(
@@ -541,10 +543,11 @@ export function formatReferencePrep(result: ReferencePrepResult): string {
         g.value < 1 ? `${(g.value * 100).toFixed(1)}%` : `${g.value.toFixed(2)} MP`,
         g.pass ? "PASS" : "FAIL",
       ]),
+      "left",
     ),
     "",
     `Drop to ready (ms, ${result.options.runs} drops per flow, interleaved, after one unmeasured round)`,
-    table(["flow", "sent", "p50", "min", "max", "prepare p50", "upload p50"], flowRows),
+    table(["flow", "sent", "p50", "min", "max", "prepare p50", "upload p50"], flowRows, "left"),
     `Prepare steps, p50 ms: ${STEPS.map((s) => `${s} ${result.stepsP50Ms[s].toFixed(0)}`).join(", ")}`,
     `Same hash on every run: ${prepared.sameHashEveryRun ? "yes" : "no"} (${prepared.hash.slice(0, 16)}…)`,
     `Break-even uplink: preparing reaches ready first below ${result.breakEvenMbps.toFixed(0)} Mbit/s`,
@@ -553,6 +556,7 @@ export function formatReferencePrep(result: ReferencePrepResult): string {
     table(
       ["file", "got", "verdict"],
       result.checks.map((c) => [c.file, c.got, c.pass ? "PASS" : `FAIL (expected ${c.expected})`]),
+      "left",
     ),
     "",
     `Verdict: ${result.goal.pass ? "PASS" : "FAIL"}`,
@@ -560,16 +564,4 @@ export function formatReferencePrep(result: ReferencePrepResult): string {
     "Notes:",
     ...result.notes.map((note) => `- ${note}`),
   ].join("\n");
-}
-
-function table(header: string[], rows: string[][]): string {
-  const widths = header.map((h, i) =>
-    Math.max(h.length, ...rows.map((row) => (row[i] ?? "").length)),
-  );
-  const line = (cells: string[]) =>
-    cells
-      .map((cell, i) => cell.padEnd(widths[i] ?? 0))
-      .join("  ")
-      .trimEnd();
-  return [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
 }

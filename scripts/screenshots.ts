@@ -27,7 +27,9 @@ async function demoRun(page: Page) {
   await page
     .getByRole("img", { name: "Result 1" })
     .evaluate((img: HTMLImageElement) => img.decode());
-  await page.getByRole("textbox", { name: "Prompt", exact: true }).fill("Make it night, neon reflections [demo:slow]");
+  await page
+    .getByRole("textbox", { name: "Prompt", exact: true })
+    .fill("Make it night, neon reflections [demo:slow]");
   await page.getByRole("button", { name: /^Run/ }).click();
   await page.getByRole("list", { name: "Run logs" }).first().waitFor();
 }
@@ -43,7 +45,9 @@ for (const [name, viewport] of [
 ] as const) {
   for (const colorScheme of ["light", "dark"] as const) {
     // A fresh context each time: nothing saved by the previous capture leaks in.
-    const page = await (await browser.newContext({ viewport, colorScheme, deviceScaleFactor: 1 })).newPage();
+    const page = await (
+      await browser.newContext({ viewport, colorScheme, deviceScaleFactor: 1 })
+    ).newPage();
     await page.goto(APP_URL);
     await page.screenshot({
       path: `${OUT}/${name}-${colorScheme}-empty.png`,
