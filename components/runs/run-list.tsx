@@ -1,20 +1,44 @@
 "use client";
 
+import { useEffect, useRef, useState } from "react";
+import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { usePlayground } from "@/lib/store/playground-store";
+import { HistoryToolbar } from "./history-toolbar";
 import { RunCard } from "./run-card";
 
-/** Runs, newest first. */
+/** Cards rendered at first and per step: a long history must not slow the first paint. */
+const PAGE = 12;
+
+/** Runs, newest first, rendered a page at a time as the reader scrolls. */
 export function RunList() {
   const runs = usePlayground((s) => s.runs);
+  const historyLoaded = usePlayground((s) => s.historyLoaded);
+  const [shown, setShown] = useState(PAGE);
+  const sentinel = useRef<HTMLDivElement>(null);
+  const more = runs.length > shown;
+
+  useEffect(() => {
+    const el = sentinel.current;
+    if (!el || !more) return;
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) setShown((n) => n + PAGE);
+      },
+      { rootMargin: "800px" },
+    );
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [more, shown]);
+
   if (runs.length === 0) {
     return (
       <Card aria-label="Runs" className="grid min-h-64 place-items-center p-8 text-center">
         <div className="max-w-sm">
-          <h2 className="font-medium">No runs yet</h2>
+          <h2 className="font-medium">{historyLoaded ? "No runs yet" : "Loading your runs…"}</h2>
           <p className="mt-1 text-sm text-zinc-500 dark:text-zinc-400">
             Add a reference image, describe the edit and press Run. Queue position, live logs and
-            results appear here.
+            results appear here, and stay in this browser.
           </p>
         </div>
       </Card>
@@ -22,9 +46,17 @@ export function RunList() {
   }
   return (
     <section aria-label="Runs" className="flex flex-col gap-4">
-      {runs.map((run) => (
+      <HistoryToolbar count={runs.length} />
+      {runs.slice(0, shown).map((run) => (
         <RunCard key={run.id} run={run} />
       ))}
+      {more && (
+        <div ref={sentinel} className="flex justify-center">
+          <Button variant="secondary" onClick={() => setShown((n) => n + PAGE)}>
+            Show {Math.min(PAGE, runs.length - shown)} more of {runs.length - shown}
+          </Button>
+        </div>
+      )}
     </section>
   );
 }

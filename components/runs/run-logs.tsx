@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 import { cn } from "@/lib/cn";
 import type { LogLine } from "@/lib/store/runs";
 
@@ -22,23 +22,46 @@ export function RunLogs({ logs }: { logs: LogLine[] }) {
   if (logs.length === 0)
     return <p className="text-xs text-zinc-500 dark:text-zinc-400">Waiting for logs…</p>;
   return (
-    <ol
-      ref={box}
-      aria-label="Run logs"
-      aria-live="polite"
-      tabIndex={0}
-      onScroll={(e) => {
-        const el = e.currentTarget;
-        following.current = el.scrollHeight - el.scrollTop - el.clientHeight < 24;
-      }}
-      className="max-h-44 overflow-y-auto rounded-lg bg-zinc-950 p-2.5 font-mono text-[11px] leading-relaxed text-zinc-300"
+    <div className="relative">
+      <CopyLogsButton logs={logs} />
+      <ol
+        ref={box}
+        aria-label="Run logs"
+        aria-live="polite"
+        tabIndex={0}
+        onScroll={(e) => {
+          const el = e.currentTarget;
+          following.current = el.scrollHeight - el.scrollTop - el.clientHeight < 24;
+        }}
+        className="max-h-44 overflow-y-auto rounded-lg bg-zinc-950 p-2.5 font-mono text-[11px] leading-relaxed text-zinc-300"
+      >
+        {logs.map((line, index) => (
+          <li key={index} className={cn("flex gap-2", LEVEL_CLASS[line.level])}>
+            <time className="shrink-0 text-zinc-500">{line.timestamp.slice(11, 19)}</time>
+            <span className="break-all whitespace-pre-wrap">{line.message}</span>
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}
+
+/** Copies every line as text (time, level, message), for a bug report or a support ticket. */
+function CopyLogsButton({ logs }: { logs: LogLine[] }) {
+  const [copied, setCopied] = useState(false);
+  const text = () => logs.map((l) => `${l.timestamp} ${l.level.padEnd(6)} ${l.message}`).join("\n");
+  return (
+    <button
+      type="button"
+      onClick={() =>
+        void navigator.clipboard?.writeText(text()).then(() => {
+          setCopied(true);
+          setTimeout(() => setCopied(false), 1500);
+        })
+      }
+      className="absolute top-1.5 right-4 z-10 rounded bg-zinc-800 px-2 py-0.5 text-[11px] text-zinc-200 hover:bg-zinc-700"
     >
-      {logs.map((line, index) => (
-        <li key={index} className={cn("flex gap-2", LEVEL_CLASS[line.level])}>
-          <time className="shrink-0 text-zinc-500">{line.timestamp.slice(11, 19)}</time>
-          <span className="break-all whitespace-pre-wrap">{line.message}</span>
-        </li>
-      ))}
-    </ol>
+      <span aria-live="polite">{copied ? "Copied" : "Copy all"}</span>
+    </button>
   );
 }

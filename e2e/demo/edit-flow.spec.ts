@@ -42,7 +42,7 @@ test("runs an edit end to end: queue, live logs, result with seed and timings", 
   const image = card.getByRole("img", { name: "Result 1" });
   await expect(image).toBeVisible();
   await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(2560);
-  await expect(card).toContainText(/seed \d+/);
+  await expect(card).toContainText(/seed \d+/i);
   await expect(card).toContainText(/inference \d+\.\d s/);
   await expect(card).toContainText("2560 × 1440 · PNG");
 });

@@ -101,3 +101,27 @@ export function buildInput(
   }
   return { input, errors };
 }
+
+/** The form that would send `input` again: for "reuse all parameters" on a past run. */
+export function formFromInput(input: EditInput): ComposerForm {
+  const size = input.image_size;
+  const isDefault =
+    !size ||
+    (typeof size === "object" &&
+      size.width === DEFAULT_IMAGE_SIZE.width &&
+      size.height === DEFAULT_IMAGE_SIZE.height);
+  return {
+    sizeChoice: isDefault ? "default" : typeof size === "string" ? size : "custom",
+    customWidth: String(typeof size === "object" ? size.width : DEFAULT_FORM.customWidth),
+    customHeight: String(typeof size === "object" ? size.height : DEFAULT_FORM.customHeight),
+    steps: String(input.num_inference_steps ?? DEFAULT_FORM.steps),
+    guidance: String(input.guidance_scale ?? DEFAULT_FORM.guidance),
+    seedMode: input.seed === undefined ? "random" : "fixed",
+    seed: input.seed === undefined ? "" : String(input.seed),
+    numImages: input.num_images ?? DEFAULT_FORM.numImages,
+    outputFormat: input.output_format ?? DEFAULT_FORM.outputFormat,
+    safetyChecker: input.enable_safety_checker ?? DEFAULT_FORM.safetyChecker,
+    syncMode: input.sync_mode ?? DEFAULT_FORM.syncMode,
+    keepOriginalAspect: input.keep_original_aspect ?? DEFAULT_FORM.keepOriginalAspect,
+  };
+}

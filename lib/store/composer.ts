@@ -1,6 +1,7 @@
 /** The composer slice: the prompt, the form, and fal's own complaints about the last input. */
 import type { StateCreator } from "zustand";
-import { DEFAULT_FORM, type ComposerForm, type FieldErrors } from "./composer-form";
+import type { EditInput } from "@/lib/endpoint";
+import { DEFAULT_FORM, formFromInput, type ComposerForm, type FieldErrors } from "./composer-form";
 import type { PlaygroundState } from "./playground-store";
 
 export interface ComposerSlice {
@@ -12,6 +13,10 @@ export interface ComposerSlice {
   updateForm(change: Partial<ComposerForm>): void;
   resetForm(): void;
   setServerErrors(errors: FieldErrors): void;
+  /** Puts a past run's prompt, parameters and references back in the composer. */
+  reuseInput(input: EditInput): void;
+  /** Fixes the seed to one a past result used. */
+  reuseSeed(seed: number): void;
 }
 
 /** Which server errors a form change clears. */
@@ -30,7 +35,10 @@ const FIELD_OF: Partial<Record<keyof ComposerForm, keyof FieldErrors>> = {
   keepOriginalAspect: "keep_original_aspect",
 };
 
-export const createComposerSlice: StateCreator<PlaygroundState, [], [], ComposerSlice> = (set) => ({
+export const createComposerSlice: StateCreator<PlaygroundState, [], [], ComposerSlice> = (
+  set,
+  get,
+) => ({
   prompt: "",
   form: DEFAULT_FORM,
   serverErrors: {},
@@ -47,4 +55,10 @@ export const createComposerSlice: StateCreator<PlaygroundState, [], [], Composer
     }),
   resetForm: () => set({ form: DEFAULT_FORM, serverErrors: {} }),
   setServerErrors: (serverErrors) => set({ serverErrors }),
+  reuseInput: (input) => {
+    get().setReferenceUrls(input.reference_image_urls);
+    set({ prompt: input.prompt, form: formFromInput(input), serverErrors: {} });
+  },
+  reuseSeed: (seed) =>
+    set((state) => ({ form: { ...state.form, seedMode: "fixed", seed: String(seed) } })),
 });

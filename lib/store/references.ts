@@ -44,6 +44,8 @@ export interface ReferencesSlice {
   addReferenceUrl(url: string): Promise<boolean>;
   replaceReference(id: string, file: File): Promise<void>;
   dismissNotices(): void;
+  /** Replaces every reference with these URLs, as a past run sent them (reuse all parameters). */
+  setReferenceUrls(urls: readonly string[]): void;
   moveReference(id: string, toIndex: number): void;
   removeReference(id: string): void;
   retryReference(id: string): void;
@@ -199,6 +201,28 @@ export const createReferencesSlice: StateCreator<PlaygroundState, [], [], Refere
     },
 
     dismissNotices: () => set({ notices: [] }),
+
+    setReferenceUrls(urls) {
+      for (const reference of get().references) dropSlot(reference.id);
+      const name = (url: string) => {
+        try {
+          return decodeURIComponent(new URL(url).pathname.split("/").pop() || url);
+        } catch {
+          return url.slice(0, 40);
+        }
+      };
+      set({
+        notices: [],
+        references: urls.map((url) => ({
+          id: crypto.randomUUID(),
+          name: name(url),
+          source: "url",
+          previewUrl: url,
+          status: "ready",
+          url,
+        })),
+      });
+    },
 
     moveReference(id, toIndex) {
       set((state) => {

@@ -1,98 +1,227 @@
-/** The runs slice: each run from submit to result, following fal's queue by request id. */
+/**
+ * The runs slice: each run from submit to result, kept in IndexedDB so that no paid result is
+ * lost. The request id is stored before anything else; on load, unfinished runs resume by id.
+ */
 import type { StateCreator } from "zustand";
-import type { EditInput, EditOutput } from "@/lib/endpoint";
-import { cancelRun, fetchResult, followRun, submitEdit, type RunStatus } from "@/lib/fal/client";
-import { toUserFacingError, type UserFacingError } from "@/lib/fal/errors";
+import type { EditInput } from "@/lib/endpoint";
+import { cancelRun as cancelOnFal, submitEdit, type RunStatus } from "@/lib/fal/client";
+import { toUserFacingError } from "@/lib/fal/errors";
+import { followToResult, type Waiting } from "@/lib/fal/follow";
+import * as history from "@/lib/history/history-db";
+import { isUnfinished, mergeLogs, type LogLine, type RunRecord } from "@/lib/history/run-record";
 import type { PlaygroundState } from "./playground-store";
 
-export type RunPhase = "submitting" | "queued" | "running" | "completed" | "failed" | "cancelled";
+export type { LogLine, RunPhase } from "@/lib/history/run-record";
 
-export interface LogLine {
-  message: string;
-  level: string;
-  timestamp: string;
-}
-
-export interface Run {
-  id: string;
-  requestId?: string;
-  input: EditInput;
-  phase: RunPhase;
-  queuePosition?: number;
+export interface Run extends RunRecord {
   logs: LogLine[];
-  output?: EditOutput;
-  error?: UserFacingError;
-  cancelRequested?: boolean;
-  submittedAt: number;
-  startedAt?: number;
-  completedAt?: number;
+  /** False for a run from history until its stored log tail is read (on demand, for speed). */
+  logsLoaded: boolean;
+  /** Why a live run is not hearing from fal right now. */
+  waiting?: Waiting;
 }
 
 export interface RunsSlice {
   runs: Run[];
+  historyLoaded: boolean;
+  /** Reads the history and resumes every run that had not finished. */
+  loadHistory(): Promise<void>;
   startRun(input: EditInput): Promise<void>;
   cancelRun(id: string): Promise<void>;
+  /** Submits the same input again: only ever on the user's click. */
+  retryRun(id: string): Promise<void>;
+  deleteRun(id: string): Promise<void>;
+  clearRuns(): Promise<void>;
+  loadRunLogs(id: string): Promise<void>;
 }
 
+const LOG_SAVE_DELAY_MS = 1000;
+const toRecord = ({
+  logs: _logs,
+  logsLoaded: _loaded,
+  waiting: _waiting,
+  ...record
+}: Run): RunRecord => record;
+
 export const createRunsSlice: StateCreator<PlaygroundState, [], [], RunsSlice> = (set, get) => {
-  const patch = (id: string, change: Partial<Run> | ((run: Run) => Partial<Run>)) =>
+  const find = (id: string) => get().runs.find((r) => r.id === id);
+  const logTimers = new Map<string, ReturnType<typeof setTimeout>>();
+
+  /** Writes the run now (phase changes, ids, results must never wait). */
+  async function save(id: string) {
+    const run = find(id);
+    if (run) await history.saveRun(toRecord(run)).catch(() => {});
+  }
+
+  /** Log lines arrive many times a second; they are written at most once a second. */
+  function saveLogsSoon(id: string) {
+    if (logTimers.has(id)) return;
+    logTimers.set(
+      id,
+      setTimeout(() => {
+        logTimers.delete(id);
+        const run = find(id);
+        if (run) void history.saveLogs(id, run.logs).catch(() => {});
+      }, LOG_SAVE_DELAY_MS),
+    );
+  }
+
+  function patch(id: string, change: Partial<Run> | ((run: Run) => Partial<Run>)) {
     set((state) => ({
       runs: state.runs.map((run) =>
         run.id === id ? { ...run, ...(typeof change === "function" ? change(run) : change) } : run,
       ),
     }));
+  }
 
   function onStatus(id: string, status: RunStatus) {
     patch(id, (run) => {
-      const logs =
-        "logs" in status && status.logs
-          ? status.logs.map(({ message, level, timestamp }) => ({ message, level, timestamp }))
-          : run.logs;
+      const logs = "logs" in status && status.logs ? mergeLogs(run.logs, status.logs) : run.logs;
       if (status.status === "IN_QUEUE")
         return { phase: "queued", queuePosition: status.queue_position, logs };
       if (status.status === "IN_PROGRESS")
         return { phase: "running", startedAt: run.startedAt ?? Date.now(), logs };
       return { logs };
     });
+    saveLogsSoon(id);
+    const run = find(id);
+    if (
+      run &&
+      status.status !== "COMPLETED" &&
+      run.phase !== (status.status === "IN_QUEUE" ? "queued" : "running")
+    )
+      void save(id);
+  }
+
+  async function follow(id: string) {
+    const run = find(id);
+    if (!run?.requestId) return;
+    if (!run.logsLoaded) await get().loadRunLogs(id);
+    try {
+      const output = await followToResult(
+        run.requestId,
+        (status) => onStatus(id, status),
+        (waiting) => patch(id, { waiting }),
+      );
+      // A result that arrives after a cancel was asked for is still kept: it was paid for.
+      patch(id, {
+        phase: "completed",
+        output,
+        error: undefined,
+        completedAt: Date.now(),
+        waiting: undefined,
+      });
+    } catch (error) {
+      const userError = toUserFacingError(error);
+      const cancelled = find(id)?.cancelRequested || userError.title === "Cancelled";
+      patch(id, {
+        phase: cancelled ? "cancelled" : "failed",
+        error: userError,
+        completedAt: Date.now(),
+        waiting: undefined,
+      });
+      // fal's field errors belong on the composer's fields too.
+      if (userError.fields && !cancelled) get().setServerErrors(userError.fields);
+    }
+    await save(id);
+    const done = find(id);
+    if (done) await history.saveLogs(id, done.logs).catch(() => {});
   }
 
   return {
     runs: [],
-    async startRun(input) {
-      const id = crypto.randomUUID();
-      set((state) => ({
-        runs: [
-          { id, input, phase: "submitting", logs: [], submittedAt: Date.now() },
-          ...state.runs,
-        ],
-      }));
-      try {
-        const requestId = await submitEdit(input);
-        patch(id, { requestId, phase: "queued" });
-        await followRun(requestId, (status) => onStatus(id, status));
-        const output = await fetchResult(requestId);
-        patch(id, { phase: "completed", output, completedAt: Date.now() });
-      } catch (error) {
-        const cancelled = get().runs.find((r) => r.id === id)?.cancelRequested;
-        const userError = toUserFacingError(error);
-        patch(id, {
-          phase: cancelled ? "cancelled" : "failed",
-          error: userError,
-          completedAt: Date.now(),
-        });
-        // fal's field errors belong on the composer's fields too.
-        if (userError.fields) get().setServerErrors(userError.fields);
+    historyLoaded: false,
+
+    async loadHistory() {
+      if (get().historyLoaded) return;
+      const stored = await history.loadRuns().catch(() => [] as RunRecord[]);
+      const live = new Set(get().runs.map((r) => r.id));
+      const loaded: Run[] = stored
+        .filter((r) => !live.has(r.id))
+        .map((record) => ({ ...record, logs: [], logsLoaded: false }));
+      set((state) => ({ runs: [...state.runs, ...loaded], historyLoaded: true }));
+      for (const run of loaded.filter(isUnfinished)) {
+        if (run.requestId) void follow(run.id);
+        else {
+          // Closed before fal confirmed the submit: we cannot know whether it started.
+          patch(run.id, {
+            phase: "failed",
+            completedAt: Date.now(),
+            error: {
+              title: "Interrupted while submitting",
+              message:
+                "The page closed before fal confirmed this run, so it may not have started. Retry to run it again.",
+              retryable: true,
+            },
+          });
+          void save(run.id);
+        }
       }
     },
+
+    async startRun(input) {
+      const run: Run = {
+        id: crypto.randomUUID(),
+        input,
+        phase: "submitting",
+        logs: [],
+        logsLoaded: true,
+        submittedAt: Date.now(),
+      };
+      set((state) => ({ runs: [run, ...state.runs] }));
+      void history.requestPersistentStorage().catch(() => false);
+      await save(run.id);
+      let requestId: string;
+      try {
+        requestId = await submitEdit(input);
+      } catch (error) {
+        patch(run.id, {
+          phase: "failed",
+          error: toUserFacingError(error),
+          completedAt: Date.now(),
+        });
+        await save(run.id);
+        return;
+      }
+      patch(run.id, { requestId, phase: "queued" });
+      await save(run.id); // the id is safe before we start following
+      await follow(run.id);
+    },
+
     async cancelRun(id) {
-      const run = get().runs.find((r) => r.id === id);
+      const run = find(id);
       if (!run?.requestId) return;
       patch(id, { cancelRequested: true });
+      await save(id);
       try {
-        await cancelRun(run.requestId);
+        await cancelOnFal(run.requestId);
       } catch (error) {
         patch(id, { error: toUserFacingError(error) });
       }
+    },
+
+    async retryRun(id) {
+      const run = find(id);
+      if (run) await get().startRun(run.input);
+    },
+
+    async deleteRun(id) {
+      set((state) => ({ runs: state.runs.filter((r) => r.id !== id) }));
+      await history.deleteRun(id).catch(() => {});
+    },
+
+    async clearRuns() {
+      // Unfinished runs stay: clearing history must not orphan a run that is still being paid for.
+      set((state) => ({ runs: state.runs.filter(isUnfinished) }));
+      await history.clearHistory().catch(() => {});
+      for (const run of get().runs) await save(run.id);
+    },
+
+    async loadRunLogs(id) {
+      const run = find(id);
+      if (!run || run.logsLoaded) return;
+      const stored = await history.loadLogs(id).catch(() => [] as LogLine[]);
+      patch(id, (current) => ({ logs: mergeLogs(stored, current.logs), logsLoaded: true }));
     },
   };
 };

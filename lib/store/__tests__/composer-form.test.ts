@@ -64,3 +64,29 @@ describe("composer form", () => {
     expect(input.image_size).toBe("portrait_16_9");
   });
 });
+
+describe("reusing a past run's parameters", () => {
+  it("round-trips every field through the form", async () => {
+    const { formFromInput } = await import("@/lib/store/composer-form");
+    for (const form of [
+      DEFAULT_FORM,
+      {
+        ...DEFAULT_FORM,
+        sizeChoice: "landscape_4_3" as const,
+        steps: "12",
+        guidance: "3.5",
+        seedMode: "fixed" as const,
+        seed: "7",
+        numImages: 3,
+        outputFormat: "webp" as const,
+        safetyChecker: false,
+        syncMode: true,
+        keepOriginalAspect: true,
+      },
+      { ...DEFAULT_FORM, sizeChoice: "custom" as const, customWidth: "1280", customHeight: "720" },
+    ]) {
+      const { input } = buildInput(form, "p", refs);
+      expect(buildInput(formFromInput(input), "p", refs).input).toEqual(input);
+    }
+  });
+});

@@ -1,0 +1,61 @@
+import type { ImageFile } from "@/lib/endpoint";
+import { extensionOf } from "./image-facts";
+
+const MAX_SLUG = 48;
+
+/** "A red fox, at dawn!" → "a-red-fox-at-dawn": lower case ASCII, at most 48 characters. */
+export function slugify(text: string): string {
+  const slug = text
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+  return slug.slice(0, MAX_SLUG).replace(/-+$/, "") || "image";
+}
+
+/** `<prompt slug>-seed-<seed>[-<n>].<ext>`; the number only when the run made several images. */
+export function downloadFileName(
+  image: ImageFile,
+  prompt: string,
+  seed: number,
+  index: number,
+  count: number,
+): string {
+  const number = count > 1 ? `-${index + 1}` : "";
+  return `${slugify(prompt)}-seed-${seed}${number}.${extensionOf(image)}`;
+}
+
+/**
+ * Saves the image under `fileName`. Browsers ignore `download` on cross-origin links (fal's CDN),
+ * so the bytes are fetched first and saved from a same-origin object URL.
+ */
+export async function downloadImage(url: string, fileName: string): Promise<void> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  const objectUrl = URL.createObjectURL(await response.blob());
+  try {
+    const link = document.createElement("a");
+    link.href = objectUrl;
+    link.download = fileName;
+    document.body.append(link);
+    link.click();
+    link.remove();
+  } finally {
+    // Revoking at once can cancel the save in some browsers; a moment later is safe.
+    setTimeout(() => URL.revokeObjectURL(objectUrl), 10_000);
+  }
+}
+
+/**
+ * Opens an inline (data:) result in a new tab. Browsers refuse to navigate a tab to a data: URL,
+ * so the bytes are decoded here, at once (the click's permission to open a tab does not wait).
+ */
+export function openInlineImage(dataUrl: string): void {
+  const [head = "", base64 = ""] = dataUrl.split(",", 2);
+  const type = head.match(/^data:([^;,]+)/)?.[1] ?? "image/png";
+  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+  const objectUrl = URL.createObjectURL(new Blob([bytes], { type }));
+  window.open(objectUrl, "_blank", "noreferrer");
+  setTimeout(() => URL.revokeObjectURL(objectUrl), 60_000);
+}

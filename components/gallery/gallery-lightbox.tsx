@@ -1,0 +1,36 @@
+"use client";
+
+import Lightbox, { type SlideImage } from "yet-another-react-lightbox";
+import Zoom from "yet-another-react-lightbox/plugins/zoom";
+import "yet-another-react-lightbox/styles.css";
+
+/**
+ * The run's images full screen: ←/→ move, Esc closes, wheel, pinch, double-click or the toolbar
+ * zoom. Mounted only while open (the caller loads it lazily), so hundreds of cards cost nothing.
+ * The library makes the rest of the page inert and returns focus to the opener on close.
+ */
+export function GalleryLightbox({
+  slides,
+  index,
+  onClose,
+}: {
+  slides: SlideImage[];
+  index: number;
+  onClose(): void;
+}) {
+  return (
+    <Lightbox
+      open
+      close={onClose}
+      index={index}
+      slides={slides}
+      plugins={[Zoom]}
+      zoom={{ scrollToZoom: true, maxZoomPixelRatio: 2 }}
+      carousel={{ finite: true, preload: 1 }}
+      controller={{ closeOnBackdropClick: true }}
+      labels={{ Lightbox: "Result images" }}
+      // One slide has nowhere to go: no arrows that do nothing.
+      render={slides.length > 1 ? undefined : { buttonPrev: () => null, buttonNext: () => null }}
+    />
+  );
+}

@@ -1,0 +1,70 @@
+"use client";
+
+import type { ImageFile } from "@/lib/endpoint";
+import { imageFacts } from "./image-facts";
+import { ResultActions } from "./result-actions";
+import { ResultImage } from "./result-image";
+import { useFlash } from "./use-flash";
+
+/** One result: the picture (veiled if flagged), its facts, its actions and their outcome. */
+export function ResultFigure({
+  image,
+  index,
+  fileName,
+  flagged,
+  revealed,
+  expired,
+  canCompare,
+  onToggleReveal,
+  onExpired,
+  onOpen,
+  onCompare,
+}: {
+  image: ImageFile;
+  index: number;
+  fileName: string;
+  flagged: boolean;
+  revealed: boolean;
+  expired: boolean;
+  canCompare: boolean;
+  onToggleReveal(): void;
+  onExpired(): void;
+  onOpen(): void;
+  onCompare(): void;
+}) {
+  const [status, say] = useFlash();
+  const number = index + 1;
+  return (
+    <figure className="flex min-w-0 flex-col gap-1.5">
+      <ResultImage
+        image={image}
+        index={index}
+        flagged={flagged}
+        revealed={revealed}
+        expired={expired}
+        onToggleReveal={onToggleReveal}
+        onExpired={onExpired}
+        onOpen={onOpen}
+      />
+      <figcaption className="text-xs text-zinc-500 tabular-nums dark:text-zinc-400">
+        {imageFacts(image)}
+      </figcaption>
+      {/* The outcome sits beside the buttons, so saying it moves nothing else in the card. */}
+      <div className="-ml-2 flex flex-wrap items-center gap-x-2">
+        <ResultActions
+          image={image}
+          number={number}
+          fileName={fileName}
+          veiled={flagged && !revealed}
+          expired={expired}
+          canCompare={canCompare}
+          onCompare={onCompare}
+          say={say}
+        />
+        <p role="status" className="text-xs text-zinc-600 dark:text-zinc-400">
+          {status}
+        </p>
+      </div>
+    </figure>
+  );
+}

@@ -1,0 +1,66 @@
+"use client";
+
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { exportHistory } from "@/lib/history/history-db";
+import { usePlayground } from "@/lib/store/playground-store";
+
+/** The history as a whole: how many runs, export as JSON, clear (with a second click to confirm). */
+export function HistoryToolbar({ count }: { count: number }) {
+  const clearRuns = usePlayground((s) => s.clearRuns);
+  const [confirming, setConfirming] = useState(false);
+
+  const download = async () => {
+    const url = URL.createObjectURL(await exportHistory());
+    const link = Object.assign(document.createElement("a"), {
+      href: url,
+      download: `hidream-history-${new Date().toISOString().slice(0, 10)}.json`,
+    });
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  };
+
+  return (
+    <div className="flex flex-wrap items-center justify-between gap-2">
+      <h2 className="text-sm font-semibold">
+        Runs{" "}
+        <span className="font-normal text-zinc-500 tabular-nums dark:text-zinc-400">({count})</span>
+      </h2>
+      <div className="flex items-center gap-1">
+        <Button variant="ghost" className="px-2 py-1 text-xs" onClick={() => void download()}>
+          Export JSON
+        </Button>
+        {confirming ? (
+          <span
+            role="group"
+            aria-label="Confirm clearing the history"
+            className="flex items-center gap-1 text-xs"
+          >
+            Clear every finished run?
+            <Button
+              variant="ghost"
+              className="px-2 py-1 text-xs text-red-700 dark:text-red-400"
+              onClick={() => {
+                setConfirming(false);
+                void clearRuns();
+              }}
+            >
+              Clear
+            </Button>
+            <Button
+              variant="ghost"
+              className="px-2 py-1 text-xs"
+              onClick={() => setConfirming(false)}
+            >
+              Keep
+            </Button>
+          </span>
+        ) : (
+          <Button variant="ghost" className="px-2 py-1 text-xs" onClick={() => setConfirming(true)}>
+            Clear all
+          </Button>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,113 @@
+import { readFile } from "node:fs/promises";
+import { expect, test } from "@playwright/test";
+import { PlaygroundPage } from "../support/playground-page";
+
+const status = (card: ReturnType<PlaygroundPage["runCard"]>) => card.getByRole("status").first();
+
+test.beforeEach(async ({ page }) => {
+  await page.goto("/");
+  await page.evaluate(async () => {
+    localStorage.clear();
+    await new Promise((resolve) => {
+      const request = indexedDB.deleteDatabase("hidream-playground");
+      request.onsuccess = request.onerror = request.onblocked = resolve;
+    });
+  });
+  await page.reload();
+});
+
+async function ready(page: import("@playwright/test").Page) {
+  const playground = new PlaygroundPage(page);
+  await playground.addReference();
+  await playground.waitForUploads();
+  return playground;
+}
+
+test("runs two edits at once, each to its own result", async ({ page }) => {
+  const playground = await ready(page);
+  const slow = await playground.run("First, waits behind others [demo:slow]");
+  const fast = await playground.run("Second, starts right away");
+  await expect(status(slow)).toHaveText(/In queue · position [2-4]/);
+  await expect(status(fast)).toHaveText("Completed", { timeout: 30_000 });
+  await expect(status(slow)).toHaveText("Completed", { timeout: 30_000 });
+  await expect(slow.getByRole("img", { name: /Result 1|image 1/i }).first()).toBeVisible();
+  await expect(fast.getByRole("img", { name: /Result 1|image 1/i }).first()).toBeVisible();
+});
+
+test("cancels a run that would never finish", async ({ page }) => {
+  const playground = await ready(page);
+  const card = await playground.run("Never ends [demo:hang]");
+  await expect(status(card)).toHaveText("Running");
+  await card.getByRole("button", { name: "Cancel" }).click();
+  await expect(status(card)).toHaveText("Cancelled", { timeout: 15_000 });
+  await expect(card.getByRole("alert")).toContainText("Request was cancelled.");
+  await expect(card.getByRole("button", { name: "Retry" })).toBeVisible();
+});
+
+test("resumes a run after a reload and still gets its result", async ({ page }) => {
+  const playground = await ready(page);
+  const card = await playground.run("Survive a reload [demo:slow]");
+  await expect(status(card)).toHaveText(/In queue/);
+  await page.reload();
+  const again = playground.runCard("Survive a reload [demo:slow]");
+  await expect(status(again)).toHaveText(/In queue|Running/);
+  await expect(status(again)).toHaveText("Completed", { timeout: 30_000 });
+  await expect(again.getByRole("img", { name: /Result 1|image 1/i }).first()).toBeVisible();
+  await expect(again).toContainText(/queued \d+\.\d s · inference \d+\.\d s · total \d+\.\d s/);
+});
+
+test("waits while offline and resumes when the connection is back", async ({ page, context }) => {
+  const playground = await ready(page);
+  const card = await playground.run("Offline for a moment [demo:slow]");
+  await expect(status(card)).toHaveText(/In queue/);
+  await context.setOffline(true);
+  await page.evaluate(() => window.dispatchEvent(new Event("offline")));
+  await expect(
+    card.getByText(/Offline · resumes when you are back online|Reconnecting to fal/),
+  ).toBeVisible({ timeout: 20_000 });
+  await context.setOffline(false);
+  await expect(status(card)).toHaveText("Completed", { timeout: 45_000 });
+});
+
+for (const [directive, title, detail] of [
+  ["[demo:500]", "fal had a problem running this", "internal_error"],
+  ["[demo:401]", "The fal key is invalid", "No user found for Key ID and Secret"],
+  ["[demo:403]", "fal refused the run", "Exhausted balance"],
+  ["[demo:429]", "Too many runs at once", "Rate limit exceeded"],
+] as const) {
+  test(`explains a ${directive.slice(6, 9)} failure in words and offers a retry only on click`, async ({
+    page,
+  }) => {
+    const playground = await ready(page);
+    const card = await playground.run(`Fail please ${directive}`);
+    await expect(status(card)).toHaveText("Failed", { timeout: 30_000 });
+    await expect(card.getByRole("alert")).toContainText(title);
+    await expect(card.getByRole("alert")).toContainText(detail);
+    await expect(page.getByRole("region", { name: /^Run: / })).toHaveCount(1);
+  });
+}
+
+test("keeps finished runs across reloads and exports them as JSON", async ({ page }) => {
+  const playground = await ready(page);
+  const card = await playground.run("Keep me in history");
+  await expect(status(card)).toHaveText("Completed", { timeout: 30_000 });
+  await page.reload();
+  const kept = playground.runCard("Keep me in history");
+  await expect(status(kept)).toHaveText("Completed");
+  await expect(kept.getByRole("img", { name: /Result 1|image 1/i }).first()).toBeVisible();
+  await kept.locator("summary", { hasText: "Logs" }).click();
+  await expect(kept.getByRole("list", { name: "Run logs" })).toContainText("Step 28/28");
+
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Export JSON" }).click(),
+  ]);
+  const exported = JSON.parse(await readFile((await download.path())!, "utf8")) as {
+    format: string;
+    runs: { input: { prompt: string }; output?: { images: unknown[] }; logs: unknown[] }[];
+  };
+  expect(exported.format).toBe("hidream-playground-history");
+  expect(exported.runs[0]?.input.prompt).toBe("Keep me in history");
+  expect(exported.runs[0]?.output?.images).toHaveLength(1);
+  expect(exported.runs[0]?.logs.length).toBeGreaterThan(28);
+});

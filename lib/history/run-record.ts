@@ -1,0 +1,43 @@
+/** A run as the app keeps it: what was sent, what fal said, and the times the app measured. */
+import type { EditInput, EditOutput } from "@/lib/endpoint";
+import type { UserFacingError } from "@/lib/fal/errors";
+
+export type RunPhase = "submitting" | "queued" | "running" | "completed" | "failed" | "cancelled";
+
+export interface LogLine {
+  message: string;
+  level: string;
+  timestamp: string;
+}
+
+export interface RunRecord {
+  id: string;
+  /** fal's request id: stored before anything else, so a reload can always pick the run up. */
+  requestId?: string;
+  input: EditInput;
+  phase: RunPhase;
+  queuePosition?: number;
+  output?: EditOutput;
+  error?: UserFacingError;
+  cancelRequested?: boolean;
+  /** When the user pressed Run, when fal started it, and when the app had the result. */
+  submittedAt: number;
+  startedAt?: number;
+  completedAt?: number;
+}
+
+/** Log lines kept per run, newest last: enough to see what happened, bounded for storage. */
+export const MAX_STORED_LOG_LINES = 200;
+
+/** Merges a newer batch of log lines into what is known, without duplicates, in time order. */
+export function mergeLogs(known: LogLine[], incoming: readonly LogLine[]): LogLine[] {
+  if (incoming.length === 0) return known;
+  const seen = new Set(known.map((l) => `${l.timestamp}\u0000${l.message}`));
+  const added = incoming.filter((l) => !seen.has(`${l.timestamp}\u0000${l.message}`));
+  if (added.length === 0) return known;
+  return [...known, ...added].sort((a, b) => a.timestamp.localeCompare(b.timestamp));
+}
+
+export function isUnfinished(run: RunRecord): boolean {
+  return run.phase === "submitting" || run.phase === "queued" || run.phase === "running";
+}
