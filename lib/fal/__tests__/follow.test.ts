@@ -8,13 +8,23 @@ describe("which failures a run waits out", () => {
   it("waits out the network and gateways, while following and while fetching the result", () => {
     for (const fetchingResult of [false, true]) {
       expect(isTransient(new TypeError("Failed to fetch"), fetchingResult)).toBe(true);
-      expect(isTransient(api(502, { detail: "x", error_type: "proxy_upstream_unreachable" }), fetchingResult)).toBe(true);
+      expect(
+        isTransient(
+          api(502, { detail: "x", error_type: "proxy_upstream_unreachable" }),
+          fetchingResult,
+        ),
+      ).toBe(true);
       expect(isTransient(api(503), fetchingResult)).toBe(true);
     }
   });
 
   it("never retries a result that is the job's own failure", () => {
-    expect(isTransient(api(500, { detail: "Internal server error", error_type: "internal_error" }), true)).toBe(false);
+    expect(
+      isTransient(
+        api(500, { detail: "Internal server error", error_type: "internal_error" }),
+        true,
+      ),
+    ).toBe(false);
     expect(isTransient(api(422, { detail: [] }), true)).toBe(false);
     expect(isTransient(api(500), false)).toBe(true);
   });
