@@ -1,7 +1,9 @@
 "use client";
 
 import Lightbox, { type SlideImage } from "yet-another-react-lightbox";
+import Counter from "yet-another-react-lightbox/plugins/counter";
 import Zoom from "yet-another-react-lightbox/plugins/zoom";
+import "yet-another-react-lightbox/plugins/counter.css";
 import "yet-another-react-lightbox/styles.css";
 
 /**
@@ -24,7 +26,8 @@ export function GalleryLightbox({
       close={onClose}
       index={index}
       slides={slides}
-      plugins={[Zoom]}
+      // The counter says where you are ("1 / 2") when there is more than one image.
+      plugins={slides.length > 1 ? [Zoom, Counter] : [Zoom]}
       zoom={{ scrollToZoom: true, maxZoomPixelRatio: 2 }}
       carousel={{ finite: true, preload: 1 }}
       controller={{ closeOnBackdropClick: true }}

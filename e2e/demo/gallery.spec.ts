@@ -1,0 +1,113 @@
+import { expect, test, type Page } from "@playwright/test";
+import { PlaygroundPage } from "../support/playground-page";
+
+test.beforeEach(async ({ page }) => {
+  await page.goto("/");
+  await page.evaluate(async () => {
+    localStorage.clear();
+    await new Promise((resolve) => {
+      const request = indexedDB.deleteDatabase("hidream-playground");
+      request.onsuccess = request.onerror = request.onblocked = resolve;
+    });
+  });
+  await page.reload();
+});
+
+async function completedRun(page: Page, prompt: string, images = 1) {
+  const playground = new PlaygroundPage(page);
+  await playground.addReference();
+  await playground.waitForUploads();
+  if (images > 1) await page.getByText(String(images), { exact: true }).click();
+  const card = await playground.run(prompt);
+  await expect(card.getByRole("status").first()).toHaveText("Completed", { timeout: 30_000 });
+  return { playground, card };
+}
+
+test("blurs a flagged image until the user reveals it", async ({ page }) => {
+  const { card } = await completedRun(page, "Flag this [demo:nsfw]");
+  const image = card.getByRole("img", { name: "Result 1" });
+  await expect(card.getByText("Flagged by the safety checker").first()).toBeVisible();
+  await expect.poll(() => image.evaluate((el) => getComputedStyle(el).filter)).toContain("blur");
+  await card.getByRole("button", { name: "Reveal image 1" }).click();
+  await expect.poll(() => image.evaluate((el) => getComputedStyle(el).filter)).toBe("none");
+  await expect(card.getByRole("button", { name: "Hide image 1" })).toBeVisible();
+});
+
+test("downloads an image named after the prompt and seed", async ({ page }) => {
+  const { card } = await completedRun(page, "Crème brûlée on a plate");
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    card.getByRole("button", { name: "Download image 1" }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^creme-brulee-on-a-plate-seed-\d+\.png$/);
+});
+
+test("reuses all parameters, the seed, and an image as a reference", async ({ page }) => {
+  const playground = new PlaygroundPage(page);
+  await playground.addReference();
+  await playground.waitForUploads();
+  await page.getByRole("spinbutton", { name: "Steps" }).fill("12");
+  const card = await playground.run("The original prompt");
+  await expect(card.getByRole("status").first()).toHaveText("Completed", { timeout: 30_000 });
+  const seed = (await card.textContent())?.match(/Seed (\d+)/)?.[1];
+  expect(seed).toBeDefined();
+
+  await playground.prompt.fill("Something else");
+  await page.getByRole("spinbutton", { name: "Steps" }).fill("28");
+  await card.getByRole("button", { name: "Reuse all parameters" }).click();
+  await expect(playground.prompt).toHaveValue("The original prompt");
+  await expect(page.getByRole("spinbutton", { name: "Steps" })).toHaveValue("12");
+
+  await card.getByRole("button", { name: "Reuse seed" }).click();
+  await expect(page.getByRole("spinbutton", { name: "Seed value" })).toHaveValue(seed!);
+
+  await card.getByRole("button", { name: "Use image 1 as a reference" }).click();
+  await expect(playground.references.getByRole("listitem")).toHaveCount(2);
+});
+
+test("compares a result with its reference, as a slider and side by side", async ({ page }) => {
+  const { card } = await completedRun(page, "Compare me");
+  await card.getByRole("button", { name: "Compare image 1 with a reference" }).click();
+  const dialog = page.getByRole("dialog", { name: "Compare image 1 with a reference" });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole("slider")).toBeVisible();
+  await dialog.getByRole("tab", { name: "Side by side" }).click();
+  await expect(dialog.getByRole("img")).toHaveCount(2);
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
+  await expect(
+    card.getByRole("button", { name: "Compare image 1 with a reference" }),
+  ).toBeFocused();
+});
+
+test("opens results in a lightbox with arrow keys and Esc", async ({ page }) => {
+  const { card } = await completedRun(page, "Two to browse", 2);
+  await card.getByRole("button", { name: "Open image 1 in the lightbox" }).click();
+  const lightbox = page.getByRole("dialog", { name: "Result images" });
+  await expect(lightbox).toBeVisible();
+  await expect(lightbox).toContainText("1 / 2");
+  await page.keyboard.press("ArrowRight");
+  await expect(lightbox).toContainText("2 / 2");
+  await page.keyboard.press("Escape");
+  await expect(lightbox).toBeHidden();
+});
+
+test("deletes a run, and it stays deleted after a reload", async ({ page }) => {
+  const { playground, card } = await completedRun(page, "Delete me");
+  await card.getByRole("button", { name: "Delete run" }).click();
+  await page.getByRole("button", { name: "Delete", exact: true }).click();
+  await expect(playground.runCard("Delete me")).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByText("No runs yet")).toBeVisible();
+});
+
+test("shows an expired state when an image's URL no longer loads", async ({ page }) => {
+  await completedRun(page, "Expire me");
+  await page.route("**/api/demo-fal/files/**", (route) =>
+    route.fulfill({ status: 404, body: "gone" }),
+  );
+  await page.reload();
+  const card = new PlaygroundPage(page).runCard("Expire me");
+  await expect(card.getByText(/Expired/)).toBeVisible();
+  await expect(card.getByRole("img", { name: "Result 1" })).toHaveCount(0);
+});
