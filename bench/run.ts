@@ -32,6 +32,20 @@
  * the max is one line's worst case and moves with noise; the max is shown too). "Chosen" is the
  * strategy that meets both with the fewest requests (ties: lowest p95).
  *
+ * history-load: time until the page is interactive with 1,000 stored runs (IndexedDB, each with a
+ * 200-line log tail) against none, in headless Chromium against `next start` in demo mode, served
+ * from a separate build in .next-bench (rebuilt only when a file in app/, components/, lib/,
+ * public/, next.config.mjs or package-lock.json is newer than its BUILD_ID; that build's time is
+ * reported apart, not in the bench's own duration). Reading it: each row is "p50 (min–max)" over
+ * the loads of a case, the cases side by side; "history rendered" is when the first run card (or
+ * "No runs yet") is on screen, "TTI" that moment pushed past any long task until the main thread
+ * has been quiet for 500 ms, "input latency" a click and one key press in the prompt right after
+ * the history shows. The goal (issue text) is TTI with 1,000 runs at most 1.3x TTI with none, at
+ * p50; the line under it gives the history's own cost in ms (steadier than the ratio, which also
+ * moves with how fast the page itself loads). "Where the time goes" cuts each load into steps
+ * (p50 ms each), so a regression shows where it lands (reading IndexedDB, rendering, or later);
+ * the script table, from long animation frames, names the code that ran.
+ *
  * Runs with `tsx --conditions=react-server`: lib/proxy imports "server-only", which throws unless
  * resolved the way Next resolves it on the server.
  *
@@ -41,6 +55,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { benchHistoryLoad, formatHistoryLoad } from "./history-load";
 import { benchProxyLatency, formatProxyLatency } from "./proxy-latency";
 import { benchReferencePrep, formatReferencePrep } from "./reference-prep";
 import { benchStatusFollow, formatStatusFollow } from "./status-follow";
@@ -93,7 +108,12 @@ async function main() {
   const statusFollow = await benchStatusFollow();
   console.log(formatStatusFollow(statusFollow));
   const followFile = await writeResult(statusFollow.name, statusFollow, machine);
-  console.log(`\nWrote ${path.relative(process.cwd(), followFile)}`);
+  console.log(`\nWrote ${path.relative(process.cwd(), followFile)}\n`);
+
+  const historyLoad = await benchHistoryLoad();
+  console.log(formatHistoryLoad(historyLoad));
+  const historyFile = await writeResult(historyLoad.name, historyLoad, machine);
+  console.log(`\nWrote ${path.relative(process.cwd(), historyFile)}`);
 
   console.log(`Total bench time: ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }

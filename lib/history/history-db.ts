@@ -36,6 +36,27 @@ export async function loadRuns(): Promise<RunRecord[]> {
   return runs.reverse();
 }
 
+/**
+ * Up to `limit` runs, newest first, submitted before `olderThan` (or the newest of all): the
+ * gallery shows the first page at once and reads the rest in the background, so a long history
+ * does not delay the first paint.
+ */
+export async function loadRunsPage(limit: number, olderThan?: number): Promise<RunRecord[]> {
+  const range = olderThan === undefined ? undefined : IDBKeyRange.upperBound(olderThan, true);
+  const page: RunRecord[] = [];
+  let cursor = await (
+    await open()
+  )
+    .transaction("runs")
+    .store.index("submittedAt")
+    .openCursor(range, "prev");
+  while (cursor && page.length < limit) {
+    page.push(cursor.value);
+    cursor = await cursor.continue();
+  }
+  return page;
+}
+
 export async function saveRun(run: RunRecord): Promise<void> {
   await (await open()).put("runs", run);
 }

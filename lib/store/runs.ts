@@ -36,6 +36,11 @@ export interface RunsSlice {
 }
 
 const LOG_SAVE_DELAY_MS = 1000;
+/** Runs read before the first paint, then per background batch. */
+const FIRST_HISTORY_PAGE = 12;
+const HISTORY_BATCH = 100;
+/** Bumped by clearing, so a background read in progress stops adding runs. */
+let historyGeneration = 0;
 const toRecord = ({
   logs: _logs,
   logsLoaded: _loaded,
@@ -128,34 +133,50 @@ export const createRunsSlice: StateCreator<PlaygroundState, [], [], RunsSlice> =
     if (done) await history.saveLogs(id, done.logs).catch(() => {});
   }
 
+  /** Picks up a run found unfinished in the history: follow it by id, or say it cannot be known. */
+  function resume(run: Run) {
+    if (run.requestId) {
+      void follow(run.id);
+      return;
+    }
+    // Closed before fal confirmed the submit: we cannot know whether it started.
+    patch(run.id, {
+      phase: "failed",
+      completedAt: Date.now(),
+      error: {
+        title: "Interrupted while submitting",
+        message:
+          "The page closed before fal confirmed this run, so it may not have started. Retry to run it again.",
+        retryable: true,
+      },
+    });
+    void save(run.id);
+  }
+
   return {
     runs: [],
     historyLoaded: false,
 
     async loadHistory() {
       if (get().historyLoaded) return;
-      const stored = await history.loadRuns().catch(() => [] as RunRecord[]);
+      const generation = ++historyGeneration;
       const live = new Set(get().runs.map((r) => r.id));
-      const loaded: Run[] = stored
-        .filter((r) => !live.has(r.id))
-        .map((record) => ({ ...record, logs: [], logsLoaded: false }));
-      set((state) => ({ runs: [...state.runs, ...loaded], historyLoaded: true }));
-      for (const run of loaded.filter(isUnfinished)) {
-        if (run.requestId) void follow(run.id);
-        else {
-          // Closed before fal confirmed the submit: we cannot know whether it started.
-          patch(run.id, {
-            phase: "failed",
-            completedAt: Date.now(),
-            error: {
-              title: "Interrupted while submitting",
-              message:
-                "The page closed before fal confirmed this run, so it may not have started. Retry to run it again.",
-              retryable: true,
-            },
-          });
-          void save(run.id);
-        }
+      const adopt = (records: RunRecord[]) => {
+        const loaded: Run[] = records
+          .filter((r) => !live.has(r.id))
+          .map((record) => ({ ...record, logs: [], logsLoaded: false }));
+        set((state) => ({ runs: [...state.runs, ...loaded], historyLoaded: true }));
+        for (const run of loaded.filter(isUnfinished)) resume(run);
+      };
+      // The newest runs first, for the first paint; then the rest in small batches, each short
+      // enough not to block input.
+      let page = await history.loadRunsPage(FIRST_HISTORY_PAGE).catch(() => [] as RunRecord[]);
+      adopt(page);
+      while (page.length > 0) {
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        if (generation !== historyGeneration) return; // cleared meanwhile
+        page = await history.loadRunsPage(HISTORY_BATCH, page.at(-1)!.submittedAt).catch(() => []);
+        adopt(page);
       }
     },
 
@@ -211,6 +232,7 @@ export const createRunsSlice: StateCreator<PlaygroundState, [], [], RunsSlice> =
     },
 
     async clearRuns() {
+      historyGeneration++;
       // Unfinished runs stay: clearing history must not orphan a run that is still being paid for.
       set((state) => ({ runs: state.runs.filter(isUnfinished) }));
       await history.clearHistory().catch(() => {});

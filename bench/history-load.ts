@@ -1,0 +1,1067 @@
+/**
+ * History load: how long the playground takes to become interactive with 1,000 stored runs
+ * against none, in headless Chromium against the production build (`next start`, demo mode).
+ *
+ * Each case has its own persistent browser profile. The "1,000" profile is seeded once through
+ * raw IndexedDB with the app's exact schema (database "hidream-playground" v1: "runs" keyed by id
+ * with a "submittedAt" index, "logs" keyed by runId): finished runs with realistic prompts,
+ * references, outputs and a 200-line log tail each. Then both profiles load the page in turns,
+ * a fresh tab per load, so drift in machine load hits both alike.
+ *
+ * Everything is measured from outside the app: an init script (run before any of the page's
+ * scripts) records long tasks, long animation frames, when the history first shows, the
+ * IndexedDB calls (by wrapping IDBFactory.open and getAll) and the latency of a click and a key
+ * press in the prompt. Nothing under lib/ or components/ carries bench code.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { mkdtemp, readdir, readFile, rm, stat } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium, type BrowserContext } from "@playwright/test";
+import { percentile } from "./stats";
+import { table } from "./table";
+
+export interface HistoryLoadOptions {
+  /** Runs stored in the full case. */
+  runs: number;
+  /** Log lines stored per run (the app keeps at most 200). */
+  logLines: number;
+  /** Measured loads per case, after one unmeasured warm-up load each. */
+  loads: number;
+  /** Goal: TTI with the full history at most this many times TTI with none, at p50. */
+  goalRatio: number;
+  /** TTI: the main thread must stay free of long tasks for this long after the content... */
+  quietMs: number;
+  /** ...looking at long tasks that start at most this long after the content showed. */
+  windowMs: number;
+  /** Pause before each load, so the previous tab's teardown does not overlap it. */
+  settleMs: number;
+  /** Port for `next start` (the e2e suite uses 3310–3319). */
+  port: number;
+}
+
+export const DEFAULT_OPTIONS: HistoryLoadOptions = {
+  runs: 1000,
+  logLines: 200,
+  loads: 9,
+  goalRatio: 1.3,
+  quietMs: 500,
+  windowMs: 2000,
+  settleMs: 300,
+  port: 3400,
+};
+
+const CASES = ["empty", "full"] as const;
+type Case = (typeof CASES)[number];
+
+const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+/** The build folder: next.config.mjs reads distDir from NEXT_DIST_DIR. Never `.next`. */
+const DIST_DIR = ".next-bench";
+/** A build older than the newest file here is rebuilt. */
+const BUILD_INPUTS = ["app", "components", "lib", "public", "next.config.mjs", "package-lock.json"];
+/** `next build` rewrites these for its distDir; they are put back as they were afterwards. */
+const REWRITTEN_BY_BUILD = ["tsconfig.json", "next-env.d.ts"];
+const COMPOSER_STORAGE_KEY = "hidream-playground/composer";
+/** Cards rendered at first (components/runs/run-list.tsx, FIRST_PAGE). */
+const FIRST_PAGE_CARDS = 4;
+// The flags playwright.config.ts gives Chromium on a closed network, plus exact heap numbers
+// (otherwise performance.memory is bucketed) and gc() to read the heap the page keeps.
+const CHROMIUM_ARGS = [
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--no-first-run",
+  "--disable-sync",
+  "--disable-quic",
+  "--enable-precise-memory-info",
+  "--js-flags=--expose-gc",
+];
+const CONTENT_TIMEOUT_MS = 30_000;
+
+interface Span {
+  start: number;
+  duration: number;
+}
+
+interface FrameScript {
+  invoker: string;
+  invokerType: string;
+  source: string;
+  duration: number;
+  forcedStyleAndLayout: number;
+}
+
+interface Frame extends Span {
+  blocking: number;
+  renderStart: number;
+  styleAndLayoutStart: number;
+  scripts: FrameScript[];
+}
+
+interface IdbCall {
+  store: string;
+  start: number;
+  /** When the success event fired. */
+  success: number;
+  /** After reading `request.result` (the values are deserialized by then). */
+  end: number;
+  count: number;
+}
+
+/** What the init script saw in one page load; times in ms from navigation start. */
+interface PageRecord {
+  content: { kind: "card" | "empty"; dom: number; painted: number };
+  input: { down: number; inputAt: number; painted: number; value: string };
+  longTasks: Span[];
+  frames: Frame[];
+  idb: { open: { start: number; end: number }[]; getAll: IdbCall[] };
+  fcp: number | null;
+  nav: { responseStart: number; responseEnd: number; domContentLoaded: number } | null;
+  heapBytes: number | null;
+  cards: number;
+  heading: string;
+}
+
+/** One measured load. Times in ms from navigation start unless named as a duration. */
+export interface Load {
+  case: Case;
+  round: number;
+  /** The end of the first frame that shows the history (first card, or "No runs yet"). */
+  renderedMs: number;
+  ttiMs: number;
+  /** The part that depends on the history: from the app opening the database to the render. */
+  historyAfterHydrationMs: number | null;
+  /** From the click's pointerdown to the end of the frame showing the typed character. */
+  inputLatencyMs: number;
+  /** The same, as Playwright saw it: click, type, until the page reported the new value. */
+  inputWallMs: number;
+  longTasks: number;
+  longTaskMs: number;
+  longTasksAfterContent: number;
+  heapMb: number | null;
+  fcpMs: number | null;
+  responseEndMs: number | null;
+  /** Hydrated: when the app opened the database (StoreHydration's effect). */
+  idbOpenStartMs: number | null;
+  idbOpenMs: number | null;
+  idbReadStartMs: number | null;
+  idbReadEndMs: number | null;
+  /** getAll of the runs, from the call to having the values (deserialized). */
+  idbReadMs: number | null;
+  /** Of which reading `request.result` in the success event (deserializing the values). */
+  idbDeserializeMs: number | null;
+  idbRecords: number | null;
+  /** Main-thread time until TTI, from long animation frames. */
+  scriptMs: number;
+  styleLayoutMs: number;
+  scripts: Record<string, number>;
+  pageErrors: string[];
+}
+
+interface Timing {
+  p50: number;
+  min: number;
+  max: number;
+}
+
+const METRICS = [
+  ["renderedMs", "history rendered (ms)"],
+  ["ttiMs", "TTI (ms)"],
+  ["historyAfterHydrationMs", "hydrated to history rendered (ms)"],
+  ["inputLatencyMs", "input latency (ms)"],
+  ["longTasks", "long tasks until TTI (count)"],
+  ["longTaskMs", "long tasks until TTI (total ms)"],
+  ["heapMb", "JS heap used after GC (MB)"],
+  ["idbOpenMs", "IndexedDB open (ms)"],
+  ["idbReadMs", "IndexedDB read of runs (ms)"],
+  ["scriptMs", "script until TTI (ms, LoAF)"],
+  ["styleLayoutMs", "style+layout until TTI (ms, LoAF)"],
+] as const;
+type Metric = (typeof METRICS)[number][0];
+
+const diff = (to: number | null, from: number | null) =>
+  to === null || from === null ? null : to - from;
+
+/** A load cut into consecutive steps; each one's p50 is reported, so a regression shows where. */
+const STEPS: readonly { step: string; of: (load: Load) => number | null; cause?: string }[] = [
+  { step: "to HTML", of: (l) => l.responseEndMs },
+  { step: "HTML to hydrated", of: (l) => diff(l.idbOpenStartMs, l.responseEndMs) },
+  { step: "db open", of: (l) => diff(l.idbReadStartMs, l.idbOpenStartMs) },
+  {
+    step: "read runs",
+    of: (l) => diff(l.idbReadEndMs, l.idbReadStartMs),
+    cause: "reading every stored run before the first render (lib/history/history-db.ts loadRuns)",
+  },
+  {
+    step: "read to rendered",
+    of: (l) => diff(l.renderedMs, l.idbReadEndMs),
+    cause:
+      "rendering the first page of run cards at once (components/runs/run-list.tsx PAGE), plus the store update",
+  },
+  {
+    step: "rendered to TTI",
+    of: (l) => l.ttiMs - l.renderedMs,
+    cause: "long tasks after the history shows (see the script table)",
+  },
+];
+
+export interface HistoryLoadResult {
+  name: "history-load";
+  options: HistoryLoadOptions;
+  browser: string;
+  build: { rebuilt: boolean; reason: string; seconds: number };
+  seeded: {
+    runs: number;
+    logs: number;
+    logLines: number;
+    seconds: number;
+    promptChars: Timing;
+    chromium: string;
+  };
+  summary: Record<Case, Record<Metric, Timing | null>>;
+  /** p50 of each step's duration per case (see STEPS). */
+  steps: Record<Case, { step: string; p50Ms: number | null }[]>;
+  /** Script time until TTI by source, p50 per load, the largest first. */
+  topScripts: Record<Case, { script: string; p50Ms: number }[]>;
+  goal: {
+    definition: string;
+    ratio: number;
+    pass: boolean;
+    /** p50 hydrated-to-rendered with the history minus without: what the history adds. */
+    historyCostMs: number;
+    /** The TTI without history at which that cost is exactly the allowed ratio. */
+    breakEvenTtiMs: number;
+  };
+  loads: Load[];
+  notes: string[];
+  durationSeconds: number;
+}
+
+export async function benchHistoryLoad(
+  options: HistoryLoadOptions = DEFAULT_OPTIONS,
+): Promise<HistoryLoadResult> {
+  const started = performance.now();
+  const children = new Set<ChildProcess>();
+  const dirs: string[] = [];
+  const stopAll = () => children.forEach((child) => killGroup(child, "SIGKILL"));
+  const onSignal = (signal: NodeJS.Signals) => {
+    stopAll();
+    undoBuildEdits?.();
+    dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true }));
+    process.exit(signal === "SIGINT" ? 130 : 143);
+  };
+  // The server runs in its own process group, which Ctrl-C does not reach: stop it ourselves.
+  process.on("exit", stopAll);
+  process.once("SIGINT", onSignal);
+  process.once("SIGTERM", onSignal);
+  const contexts: BrowserContext[] = [];
+  try {
+    const build = await ensureBuild(children);
+    const url = `http://127.0.0.1:${options.port}`;
+    const server = await startServer(options.port, children);
+
+    const launch = async (kind: Case) => {
+      const dir = await mkdtemp(path.join(os.tmpdir(), `history-load-${kind}-`));
+      dirs.push(dir);
+      const context = await chromium.launchPersistentContext(dir, {
+        executablePath: existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined,
+        args: CHROMIUM_ARGS,
+        viewport: { width: 1280, height: 800 },
+      });
+      contexts.push(context);
+      await context.addInitScript({ content: initScript(url) });
+      return context;
+    };
+    const empty = await launch("empty");
+    const full = await launch("full");
+    const seeded = await seed(full, url, options);
+    const byCase: Record<Case, BrowserContext> = { empty, full };
+
+    const loads: Load[] = [];
+    for (let round = 0; round <= options.loads; round++) {
+      const order = round % 2 === 0 ? CASES : [...CASES].reverse();
+      for (const kind of order) {
+        // Let the last tab's teardown (and its browser's storage work) finish first.
+        await sleep(options.settleMs);
+        const load = await measureLoad(byCase[kind], url, kind, round, options);
+        if (round > 0) loads.push(load);
+      }
+    }
+    await server.stop();
+    const errors = [...new Set(loads.flatMap((l) => l.pageErrors))];
+    if (errors.length) throw new Error(`the page threw while loading:\n${errors.join("\n")}`);
+
+    const summary = summarize(loads);
+    const ratio = (summary.full.ttiMs?.p50 ?? NaN) / (summary.empty.ttiMs?.p50 ?? NaN);
+    const historyCostMs =
+      (summary.full.historyAfterHydrationMs?.p50 ?? NaN) -
+      (summary.empty.historyAfterHydrationMs?.p50 ?? NaN);
+    return {
+      name: "history-load",
+      options,
+      browser: `Chromium ${seeded.chromium} (headless)`,
+      build,
+      seeded,
+      summary,
+      steps: steps(loads),
+      topScripts: topScripts(loads),
+      goal: {
+        definition: `TTI with ${options.runs.toLocaleString("en")} runs <= ${options.goalRatio}× TTI with none (p50)`,
+        ratio,
+        pass: ratio <= options.goalRatio,
+        historyCostMs,
+        breakEvenTtiMs: historyCostMs / (options.goalRatio - 1),
+      },
+      loads,
+      notes: notes(options, build),
+      // The one-time build is reported in `build`, not here.
+      durationSeconds: (performance.now() - started) / 1000 - build.seconds,
+    };
+  } finally {
+    await Promise.all(contexts.map((context) => context.close().catch(() => {})));
+    await Promise.all([...children].map((child) => stopChild(child)));
+    await Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true })));
+    process.off("exit", stopAll);
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
+  }
+}
+
+// --- The build and the server -------------------------------------------------------------------
+
+async function newestMtime(entry: string): Promise<number> {
+  const info = await stat(entry).catch(() => undefined);
+  if (!info) return 0;
+  if (!info.isDirectory()) return info.mtimeMs;
+  let newest = info.mtimeMs;
+  for (const name of await readdir(entry, { recursive: true })) {
+    const child = await stat(path.join(entry, name)).catch(() => undefined);
+    if (child && child.mtimeMs > newest) newest = child.mtimeMs;
+  }
+  return newest;
+}
+
+/** Puts tsconfig.json and next-env.d.ts back while a build may have edited them (and drops an
+ * unfinished build's BUILD_ID). */
+let undoBuildEdits: (() => void) | undefined;
+
+/**
+ * Builds into .next-bench unless its BUILD_ID is newer than every source file. `next build`
+ * adds its distDir's type globs to tsconfig.json and points next-env.d.ts at it; both are put
+ * back byte for byte (and with their old mtime) once the build is over, failed or not.
+ */
+async function ensureBuild(children: Set<ChildProcess>): Promise<HistoryLoadResult["build"]> {
+  const buildId = path.join(REPO, DIST_DIR, "BUILD_ID");
+  const builtAt = existsSync(buildId) ? (await stat(buildId)).mtimeMs : 0;
+  const sources = Math.max(
+    ...(await Promise.all(BUILD_INPUTS.map((entry) => newestMtime(path.join(REPO, entry))))),
+  );
+  if (builtAt && builtAt >= sources)
+    return { rebuilt: false, reason: `${DIST_DIR}/BUILD_ID is newer than the sources`, seconds: 0 };
+  const reason = builtAt
+    ? `sources changed after the last ${DIST_DIR} build`
+    : `no ${DIST_DIR} build yet`;
+  console.log(`History load: building the app into ${DIST_DIR} (${reason}); this takes a while.`);
+  const saved = await Promise.all(
+    REWRITTEN_BY_BUILD.map(async (name) => {
+      const file = path.join(REPO, name);
+      const info = await stat(file).catch(() => undefined);
+      return { file, info, text: info ? await readFile(file, "utf8") : undefined };
+    }),
+  );
+  let built = false;
+  // Also run if the bench is interrupted mid-build (the finally below would not).
+  undoBuildEdits = () => {
+    // Next writes BUILD_ID before the build's last steps: a build that did not finish must not
+    // pass for a fresh one next time.
+    if (!built) rmSync(buildId, { force: true });
+    for (const { file, info, text } of saved) {
+      if (text === undefined || !info) continue;
+      let now: string | undefined;
+      try {
+        now = readFileSync(file, "utf8");
+      } catch {
+        continue;
+      }
+      // Only undo Next's own edit for the bench folder, never someone else's change.
+      if (now !== text && now.includes(DIST_DIR)) {
+        writeFileSync(file, text);
+        utimesSync(file, info.atime, info.mtime);
+      }
+    }
+  };
+  const started = performance.now();
+  try {
+    const build = spawn("npx", ["next", "build"], {
+      cwd: REPO,
+      detached: true,
+      stdio: ["ignore", "pipe", "pipe"],
+      env: { ...process.env, NEXT_DIST_DIR: DIST_DIR, NEXT_TELEMETRY_DISABLED: "1" },
+    });
+    children.add(build);
+    const output = collectOutput(build);
+    const [code] = await onceExited(build);
+    children.delete(build);
+    if (code !== 0)
+      throw new Error(
+        `next build into ${DIST_DIR} failed (exit ${code}):\n${output().slice(-4000)}`,
+      );
+    built = true;
+  } finally {
+    undoBuildEdits();
+    undoBuildEdits = undefined;
+  }
+  return { rebuilt: true, reason, seconds: (performance.now() - started) / 1000 };
+}
+
+async function startServer(port: number, children: Set<ChildProcess>) {
+  const url = `http://127.0.0.1:${port}`;
+  if (await answers(url))
+    throw new Error(`${url} already answers: something else uses port ${port}`);
+  // Demo mode (no key): the app's embedded backend, nothing leaves the machine.
+  const child = spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+    cwd: REPO,
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+    env: {
+      ...process.env,
+      NEXT_DIST_DIR: DIST_DIR,
+      NEXT_TELEMETRY_DISABLED: "1",
+      FAL_KEY: "",
+      FAL_KEY_ID: "",
+      FAL_KEY_SECRET: "",
+      FAL_UPSTREAM_URL: "",
+    },
+  });
+  children.add(child);
+  const output = collectOutput(child);
+  const deadline = Date.now() + 60_000;
+  while (!(await answers(url))) {
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error(`next start exited early:\n${output().slice(-4000)}`);
+    if (Date.now() > deadline)
+      throw new Error(`next start did not answer within 60 s:\n${output()}`);
+    await sleep(200);
+  }
+  return {
+    stop: async () => {
+      await stopChild(child);
+      children.delete(child);
+    },
+  };
+}
+
+async function answers(url: string): Promise<boolean> {
+  try {
+    const response = await fetch(url, { signal: AbortSignal.timeout(5000) });
+    await response.arrayBuffer();
+    return response.ok;
+  } catch {
+    return false;
+  }
+}
+
+function collectOutput(child: ChildProcess): () => string {
+  const chunks: string[] = [];
+  child.stdout?.on("data", (chunk: Buffer) => chunks.push(chunk.toString()));
+  child.stderr?.on("data", (chunk: Buffer) => chunks.push(chunk.toString()));
+  return () => chunks.join("");
+}
+
+function onceExited(child: ChildProcess): Promise<[number | null, NodeJS.Signals | null]> {
+  if (child.exitCode !== null || child.signalCode !== null)
+    return Promise.resolve([child.exitCode, child.signalCode]);
+  return new Promise((resolve) => child.once("exit", (code, signal) => resolve([code, signal])));
+}
+
+/** Signals the child's whole process group (npx, next and its workers; npx may exit first). */
+function killGroup(child: ChildProcess, signal: NodeJS.Signals) {
+  if (child.pid === undefined) return;
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    // Already gone.
+  }
+}
+
+async function stopChild(child: ChildProcess) {
+  const exited = onceExited(child);
+  killGroup(child, "SIGTERM");
+  const timer = setTimeout(() => killGroup(child, "SIGKILL"), 5000);
+  await exited;
+  clearTimeout(timer);
+  // npx may exit before next does: make sure nothing of the group is left.
+  killGroup(child, "SIGKILL");
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+// --- Seeding --------------------------------------------------------------------------------------
+
+/** Writes the runs and their logs into the full profile's IndexedDB, from a page of the origin. */
+async function seed(
+  context: BrowserContext,
+  url: string,
+  options: HistoryLoadOptions,
+): Promise<HistoryLoadResult["seeded"]> {
+  const started = performance.now();
+  const page = await context.newPage();
+  try {
+    // Not the app itself, so the app never sees a half-written history.
+    await page.goto(`${url}/icon.svg`);
+    const result = (await page.evaluate(
+      seedScript({ count: options.runs, logLines: options.logLines, origin: url, now: Date.now() }),
+    )) as { runs: number; logs: number; logLines: number; promptLengths: number[] };
+    if (result.runs !== options.runs || result.logs !== options.runs)
+      throw new Error(`seeding stored ${result.runs} runs and ${result.logs} logs`);
+    const lengths = [...result.promptLengths].sort((a, b) => a - b);
+    // The user agent says 156.0.0.0 (reduced); the browser itself knows its build.
+    const session = await context.newCDPSession(page);
+    const { product } = await session.send("Browser.getVersion");
+    await session.detach();
+    return {
+      chromium: product.replace(/^\D*\//, ""),
+      runs: result.runs,
+      logs: result.logs,
+      logLines: result.logLines,
+      seconds: (performance.now() - started) / 1000,
+      promptChars: { p50: percentile(lengths, 50), min: lengths[0]!, max: lengths.at(-1)! },
+    };
+  } finally {
+    await page.close();
+  }
+}
+
+/**
+ * The seeding code, run in the page. Plain JavaScript in a string: functions handed to
+ * page.evaluate would carry tsx's helpers into the page. Deterministic (seeded PRNG).
+ */
+function seedScript(params: { count: number; logLines: number; origin: string; now: number }) {
+  return `(async (params) => {
+  const { count, logLines, origin, now } = params;
+  let state = 0x2f6b1d;
+  const random = () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const int = (min, max) => min + Math.floor(random() * (max - min + 1));
+  const pick = (list) => list[Math.floor(random() * list.length)];
+  const hex = (n) => Array.from({ length: n }, () => int(0, 15).toString(16)).join("");
+  const uuid = () => hex(8) + "-" + hex(4) + "-4" + hex(3) + "-" + pick(["8", "9", "a", "b"]) + hex(3) + "-" + hex(12);
+
+  const openers = ["Turn image 1 into", "Make the scene in image 1", "Place the subject of image 1 in", "Repaint image 1 as",
+    "Combine image 1 and image 2 into", "Change the jacket in image 1 to", "Put the product from image 1 on", "Relight image 1 as",
+    "Replace the sky in image 1 with", "Restyle the room in image 1 as"];
+  const subjects = ["a watercolor postcard", "a rainy Tokyo street at night", "a 1970s film photograph", "a sunlit Scandinavian kitchen",
+    "a marble table with soft shadows", "a red leather jacket", "golden hour on a beach", "a snowy mountain cabin",
+    "a studio portrait on seamless grey", "a children's book illustration", "a neon-lit cyberpunk alley", "an oil painting in the style of the Dutch masters"];
+  const details = ["keep the face and pose unchanged", "soft diffuse light from the left", "shallow depth of field", "muted teal and orange palette",
+    "add light film grain", "keep the logo legible", "reflections on wet pavement", "the person from image 2 standing on the right",
+    "warm tungsten practicals in the background", "crisp product edges", "overcast sky", "subtle vignette", "no text", "8k detail"];
+  const prompt = () => {
+    const target = int(40, 200);
+    let text = pick(openers) + " " + pick(subjects);
+    while (text.length < target) text += ", " + pick(details);
+    if (text.length > 199) text = text.slice(0, 199).replace(/[ ,]+[^ ,]*$/, "");
+    return text + ".";
+  };
+  const sizes = [
+    ["square_hd", 1024, 1024], ["portrait_4_3", 768, 1024], ["landscape_4_3", 1024, 768],
+    ["landscape_16_9", 1024, 576], ["portrait_16_9", 576, 1024], [null, 2048, 2048], [null, 1536, 1024],
+  ];
+  const formats = [["png", "image/png"], ["jpeg", "image/jpeg"], ["webp", "image/webp"]];
+
+  const runs = [];
+  for (let i = 0; i < count; i++) {
+    const [preset, width, height] = pick(sizes);
+    const [format, contentType] = pick(formats);
+    const numImages = int(1, 4);
+    const references = Array.from({ length: int(1, 3) }, () => origin + "/icon.svg?reference=" + int(1, 400));
+    const seed = int(0, 4294967295);
+    const text = prompt();
+    const submittedAt = now - int(60000, 30 * 86400000);
+    const startedAt = submittedAt + int(300, 20000);
+    const inference = Math.round((6 + random() * 10) * numImages * 1000) / 1000;
+    const completedAt = startedAt + Math.round(inference * 1000) + int(400, 3000);
+    const requestId = uuid();
+    runs.push({
+      id: uuid(),
+      requestId,
+      input: {
+        prompt: text,
+        reference_image_urls: references,
+        image_size: preset ?? { width, height },
+        num_inference_steps: 28,
+        guidance_scale: pick([0, 0, 3.5, 5]),
+        seed: random() < 0.3 ? seed : undefined,
+        num_images: numImages,
+        output_format: format,
+        sync_mode: false,
+        enable_safety_checker: true,
+        keep_original_aspect: random() < 0.2,
+      },
+      phase: "completed",
+      output: {
+        images: Array.from({ length: numImages }, (_, k) => ({
+          url: origin + "/icon.svg?run=" + requestId + "&image=" + k,
+          content_type: contentType,
+          file_name: uuid() + "." + format,
+          file_size: Math.round(width * height * (format === "png" ? 1.6 : 0.25) * (0.7 + random() * 0.6)),
+          width,
+          height,
+        })),
+        seed,
+        has_nsfw_concepts: Array.from({ length: numImages }, () => random() < 0.02),
+        prompt: text,
+        timings: { inference },
+      },
+      submittedAt,
+      startedAt,
+      completedAt,
+    });
+  }
+  const logsOf = (run) => {
+    const span = run.completedAt - run.startedAt;
+    const n = run.input.num_images;
+    const head = [
+      "Loading HiDream-O1 weights (cached)",
+      "Fetching " + run.input.reference_image_urls.length + " reference image(s)",
+      "Encoding prompt (" + run.input.prompt.length + " chars)",
+      "Generating " + n + " image(s) at " + run.output.images[0].width + "x" + run.output.images[0].height,
+    ];
+    return Array.from({ length: logLines }, (_, j) => ({
+      message: j < head.length ? head[j] : "Step " + (((j - head.length) % 28) + 1) + "/28",
+      level: "INFO",
+      timestamp: new Date(run.startedAt + Math.floor((span * j) / logLines)).toISOString(),
+    }));
+  };
+
+  const db = await new Promise((resolve, reject) => {
+    const request = indexedDB.open("hidream-playground", 1);
+    request.onupgradeneeded = (event) => {
+      const database = request.result;
+      if (event.oldVersion < 1) {
+        database.createObjectStore("runs", { keyPath: "id" }).createIndex("submittedAt", "submittedAt");
+        database.createObjectStore("logs", { keyPath: "runId" });
+      }
+    };
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+  const write = (stores, fill) => new Promise((resolve, reject) => {
+    const tx = db.transaction(stores, "readwrite");
+    fill(tx);
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error);
+    tx.onabort = () => reject(tx.error);
+  });
+  await write(["runs", "logs"], (tx) => {
+    tx.objectStore("runs").clear();
+    tx.objectStore("logs").clear();
+    for (const run of runs) tx.objectStore("runs").put(run);
+  });
+  for (let from = 0; from < runs.length; from += 250) {
+    await write(["logs"], (tx) => {
+      for (const run of runs.slice(from, from + 250)) tx.objectStore("logs").put({ runId: run.id, lines: logsOf(run) });
+    });
+  }
+  const countOf = (store) => new Promise((resolve, reject) => {
+    const request = db.transaction(store).objectStore(store).count();
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+  const result = { runs: await countOf("runs"), logs: await countOf("logs"), logLines: runs.length * logLines,
+    promptLengths: runs.map((run) => run.input.prompt.length) };
+  db.close();
+  return result;
+})(${JSON.stringify(params)})`;
+}
+
+// --- Measuring ------------------------------------------------------------------------------------
+
+/**
+ * Runs in every document of the origin before its own scripts. Records, in ms from navigation
+ * start: long tasks and long animation frames; the first frame that shows the history (a run
+ * card, or "No runs yet" once the history was read); the app's IndexedDB open and getAll calls;
+ * and the first click-and-type into a textarea, from pointerdown to the frame with the new
+ * value. The saved composer is dropped first, so every load starts with an empty prompt.
+ */
+function initScript(origin: string) {
+  return `(() => {
+  if (location.origin !== ${JSON.stringify(origin)} || window.top !== window || document.contentType !== "text/html") return;
+  try { localStorage.removeItem(${JSON.stringify(COMPOSER_STORAGE_KEY)}); } catch {}
+  const hl = { longTasks: [], frames: [], idb: { open: [], getAll: [] }, fcp: null };
+  Object.defineProperty(window, "__historyLoad", { value: hl });
+  const observe = (type, sink) => {
+    try {
+      new PerformanceObserver((list) => list.getEntries().forEach(sink)).observe({ type, buffered: true });
+    } catch {}
+  };
+  observe("longtask", (e) => hl.longTasks.push({ start: e.startTime, duration: e.duration }));
+  observe("long-animation-frame", (e) => hl.frames.push({
+    start: e.startTime, duration: e.duration, blocking: e.blockingDuration,
+    renderStart: e.renderStart, styleAndLayoutStart: e.styleAndLayoutStart,
+    scripts: e.scripts.map((s) => ({
+      invoker: s.invoker, invokerType: s.invokerType,
+      source: (s.sourceURL.split("/").pop() || "(inline)") + (s.sourceFunctionName ? " " + s.sourceFunctionName : ""),
+      duration: s.duration, forcedStyleAndLayout: s.forcedStyleAndLayoutDuration,
+    })),
+  }));
+  observe("paint", (e) => { if (e.name === "first-contentful-paint") hl.fcp = e.startTime; });
+
+  const afterFrame = (done) => requestAnimationFrame(() => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => done(performance.now());
+    channel.port2.postMessage(null);
+  });
+
+  const open = IDBFactory.prototype.open;
+  IDBFactory.prototype.open = function (name) {
+    const request = open.apply(this, arguments);
+    if (name === "hidream-playground") {
+      const start = performance.now();
+      request.addEventListener("success", () => hl.idb.open.push({ start, end: performance.now() }));
+    }
+    return request;
+  };
+  for (const proto of [IDBIndex.prototype, IDBObjectStore.prototype]) {
+    const getAll = proto.getAll;
+    proto.getAll = function () {
+      const request = getAll.apply(this, arguments);
+      const start = performance.now();
+      const store = this instanceof IDBIndex ? this.objectStore.name + "." + this.name : this.name;
+      request.addEventListener("success", () => {
+        const success = performance.now();
+        const count = request.result.length;
+        hl.idb.getAll.push({ store, start, success, end: performance.now(), count });
+      });
+      return request;
+    };
+  }
+
+  hl.content = new Promise((resolve) => {
+    let found = false;
+    const check = () => {
+      if (found) return;
+      const card = document.querySelector('[aria-label^="Run: "]');
+      const empty = !card && Array.from(document.querySelectorAll('section[aria-label="Runs"] h2'))
+        .some((h) => h.textContent === "No runs yet");
+      if (!card && !empty) return;
+      found = true;
+      observer.disconnect();
+      const dom = performance.now();
+      afterFrame((painted) => resolve({ kind: card ? "card" : "empty", dom, painted }));
+    };
+    const observer = new MutationObserver(check);
+    observer.observe(document, { childList: true, subtree: true, characterData: true });
+  });
+
+  hl.typed = new Promise((resolve) => {
+    let down;
+    document.addEventListener("pointerdown", (e) => {
+      if (down === undefined && e.target instanceof HTMLTextAreaElement) down = e.timeStamp;
+    }, true);
+    const onInput = (e) => {
+      if (down === undefined || !(e.target instanceof HTMLTextAreaElement)) return;
+      document.removeEventListener("input", onInput, true);
+      const inputAt = performance.now();
+      const box = e.target;
+      afterFrame((painted) => resolve({ down, inputAt, painted, value: box.value }));
+    };
+    document.addEventListener("input", onInput, true);
+  });
+})();`;
+}
+
+const COLLECT_SCRIPT = `(() => {
+  const hl = window.__historyLoad;
+  if (typeof window.gc === "function") window.gc();
+  const nav = performance.getEntriesByType("navigation")[0];
+  return {
+    longTasks: hl.longTasks, frames: hl.frames, idb: hl.idb, fcp: hl.fcp,
+    nav: nav ? { responseStart: nav.responseStart, responseEnd: nav.responseEnd, domContentLoaded: nav.domContentLoadedEventEnd } : null,
+    heapBytes: performance.memory ? performance.memory.usedJSHeapSize : null,
+    cards: document.querySelectorAll('[aria-label^="Run: "]').length,
+    heading: Array.from(document.querySelectorAll('section[aria-label="Runs"] h2')).map((h) => h.textContent).join(" | "),
+  };
+})()`;
+
+function withTimeout<T>(promise: Promise<T>, ms: number, what: () => string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what()}: no answer within ${ms / 1000} s`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * TTI as defined in the notes: from the moment the history shows, each long task that starts
+ * within `quietMs` of the current candidate moves it to that task's end; the first quiet gap of
+ * `quietMs` ends the search, and so does `windowMs` after the content.
+ */
+function interactiveAt(content: number, tasks: readonly Span[], options: HistoryLoadOptions) {
+  let tti = content;
+  for (const task of [...tasks].sort((a, b) => a.start - b.start)) {
+    const end = task.start + task.duration;
+    if (end <= tti) continue;
+    if (task.start >= tti + options.quietMs || task.start >= content + options.windowMs) break;
+    tti = end;
+  }
+  return tti;
+}
+
+async function measureLoad(
+  context: BrowserContext,
+  url: string,
+  kind: Case,
+  round: number,
+  options: HistoryLoadOptions,
+): Promise<Load> {
+  const page = await context.newPage();
+  const pageErrors: string[] = [];
+  page.on("pageerror", (error) => pageErrors.push(error.message));
+  try {
+    await page.goto(url, { waitUntil: "commit" });
+    const content = (await withTimeout(
+      page.evaluate("window.__historyLoad.content"),
+      CONTENT_TIMEOUT_MS,
+      () =>
+        `${kind} load ${round}: the history never showed${pageErrors.length ? ` (page errors: ${pageErrors.join("; ")})` : ""}`,
+    )) as PageRecord["content"];
+    const expected = kind === "full" ? "card" : "empty";
+    if (content.kind !== expected)
+      throw new Error(
+        `${kind} load ${round}: expected ${expected}, the page showed ${content.kind}`,
+      );
+
+    // (b) the page responds: click the prompt and type one character, right after the content.
+    const wallStart = performance.now();
+    await page.getByRole("textbox", { name: "Prompt", exact: true }).click();
+    await page.keyboard.type("x");
+    const input = (await withTimeout(
+      page.evaluate("window.__historyLoad.typed"),
+      CONTENT_TIMEOUT_MS,
+      () => `${kind} load ${round}: typing into the prompt`,
+    )) as PageRecord["input"];
+    const inputWallMs = performance.now() - wallStart;
+    if (!input.value.endsWith("x"))
+      throw new Error(`${kind} load ${round}: the prompt shows "${input.value}" after typing "x"`);
+
+    // Watch until the TTI window is over: windowMs after the content, and quietMs past the TTI.
+    for (;;) {
+      const { now, longTasks } = (await page.evaluate(
+        "({ now: performance.now(), longTasks: window.__historyLoad.longTasks })",
+      )) as { now: number; longTasks: Span[] };
+      const tti = interactiveAt(content.painted, longTasks, options);
+      const until = Math.max(content.painted + options.windowMs, tti + options.quietMs);
+      if (now >= until) break;
+      await sleep(until - now + 20);
+    }
+    const record = (await page.evaluate(COLLECT_SCRIPT)) as Omit<PageRecord, "content" | "input">;
+    const cards = kind === "full" ? Math.min(FIRST_PAGE_CARDS, options.runs) : 0;
+    const heading = kind === "full" ? `(${options.runs})` : "No runs yet";
+    // At least the first page (the list may have grown past it by scrolling into view).
+    if (
+      record.cards < cards ||
+      (kind === "empty" && record.cards > 0) ||
+      !record.heading.includes(heading)
+    )
+      throw new Error(
+        `${kind} load ${round}: expected at least ${cards} cards under "${heading}", got ${record.cards} under "${record.heading}"`,
+      );
+    return toLoad(kind, round, { ...record, content, input }, inputWallMs, pageErrors, options);
+  } finally {
+    await page.close();
+  }
+}
+
+function toLoad(
+  kind: Case,
+  round: number,
+  record: PageRecord,
+  inputWallMs: number,
+  pageErrors: string[],
+  options: HistoryLoadOptions,
+): Load {
+  const rendered = record.content.painted;
+  const tti = interactiveAt(rendered, record.longTasks, options);
+  const untilTti = record.longTasks.filter((t) => t.start < tti);
+  const open = record.idb.open[0];
+  const read = record.idb.getAll.find((call) => call.store === "runs.submittedAt");
+  const frames = record.frames.filter((f) => f.start < tti);
+  const scripts: Record<string, number> = {};
+  let scriptMs = 0;
+  let styleLayoutMs = 0;
+  for (const frame of frames) {
+    if (frame.styleAndLayoutStart > 0)
+      styleLayoutMs += frame.start + frame.duration - frame.styleAndLayoutStart;
+    for (const script of frame.scripts) {
+      scriptMs += script.duration;
+      // Script URLs shortened to the file name: chunk names differ between builds anyway.
+      const invoker = script.invoker.replace(/^https?:\/\/\S*\//, "");
+      const source = script.source === invoker ? "" : ` (${script.source})`;
+      const key = `${script.invokerType} ${invoker}${source}`;
+      scripts[key] = (scripts[key] ?? 0) + script.duration;
+    }
+  }
+  return {
+    case: kind,
+    round,
+    renderedMs: rendered,
+    ttiMs: tti,
+    historyAfterHydrationMs: open ? rendered - open.start : null,
+    inputLatencyMs: record.input.painted - record.input.down,
+    inputWallMs,
+    longTasks: untilTti.length,
+    longTaskMs: untilTti.reduce((sum, t) => sum + t.duration, 0),
+    longTasksAfterContent: record.longTasks.filter((t) => t.start + t.duration > rendered).length,
+    heapMb: record.heapBytes === null ? null : record.heapBytes / 1024 / 1024,
+    fcpMs: record.fcp,
+    responseEndMs: record.nav?.responseEnd ?? null,
+    idbOpenStartMs: open?.start ?? null,
+    idbOpenMs: open ? open.end - open.start : null,
+    idbReadStartMs: read?.start ?? null,
+    idbReadEndMs: read?.end ?? null,
+    idbReadMs: read ? read.end - read.start : null,
+    idbDeserializeMs: read ? read.end - read.success : null,
+    idbRecords: read?.count ?? null,
+    scriptMs,
+    styleLayoutMs,
+    scripts,
+    pageErrors,
+  };
+}
+
+// --- Summaries and output -----------------------------------------------------------------------
+
+function timing(values: (number | null)[]): Timing | null {
+  const sorted = values.filter((v): v is number => v !== null).sort((a, b) => a - b);
+  if (sorted.length === 0) return null;
+  return { p50: percentile(sorted, 50), min: sorted[0]!, max: sorted.at(-1)! };
+}
+
+function summarize(loads: Load[]): HistoryLoadResult["summary"] {
+  const of = (kind: Case) => loads.filter((l) => l.case === kind);
+  return Object.fromEntries(
+    CASES.map((kind) => [
+      kind,
+      Object.fromEntries(METRICS.map(([key]) => [key, timing(of(kind).map((l) => l[key]))])),
+    ]),
+  ) as HistoryLoadResult["summary"];
+}
+
+function steps(loads: Load[]): HistoryLoadResult["steps"] {
+  return Object.fromEntries(
+    CASES.map((kind) => [
+      kind,
+      STEPS.map(({ step, of }) => ({
+        step,
+        p50Ms: timing(loads.filter((l) => l.case === kind).map(of))?.p50 ?? null,
+      })),
+    ]),
+  ) as HistoryLoadResult["steps"];
+}
+
+function topScripts(loads: Load[]): HistoryLoadResult["topScripts"] {
+  return Object.fromEntries(
+    CASES.map((kind) => {
+      const ofCase = loads.filter((l) => l.case === kind);
+      const keys = new Set(ofCase.flatMap((l) => Object.keys(l.scripts)));
+      const rows = [...keys].map((script) => ({
+        script,
+        p50Ms: timing(ofCase.map((l) => l.scripts[script] ?? 0))?.p50 ?? 0,
+      }));
+      return [kind, rows.sort((a, b) => b.p50Ms - a.p50Ms).slice(0, 5)];
+    }),
+  ) as HistoryLoadResult["topScripts"];
+}
+
+function notes(options: HistoryLoadOptions, build: HistoryLoadResult["build"]): string[] {
+  const runs = options.runs.toLocaleString("en");
+  return [
+    `Build: the app is served by \`next start\` (demo mode, FAL_KEY empty) from ${DIST_DIR}, rebuilt with \`NEXT_DIST_DIR=${DIST_DIR} next build\` only when ${DIST_DIR}/BUILD_ID is missing or older than the newest file under ${BUILD_INPUTS.join(", ")}; ${build.rebuilt ? `rebuilt this time (${build.reason}, ${build.seconds.toFixed(0)} s, not counted in the bench time)` : "reused this time"}. The build's edits to tsconfig.json and next-env.d.ts (its distDir's type globs) are undone afterwards.`,
+    `History: ${runs} finished runs in IndexedDB, written the way lib/history/history-db.ts stores them: prompts of 40–200 characters, 1–3 reference URLs, 1–4 output images each (url, size, content type, file size; ~2% flagged), seed, timings.inference, times spread over 30 days, and a ${options.logLines}-line log tail per run ("Step i/28" lines with ISO timestamps). Image URLs point at the app's /icon.svg, so the cards' lazy images load from the same server.`,
+    `Loads: each case has its own persistent Chromium profile, seeded once; each load is a fresh tab (warm HTTP cache, like a returning user), ${options.loads} measured per case after one unmeasured warm-up, the cases alternating (the first of each round alternates too), ${options.settleMs} ms apart so one tab's teardown does not overlap the next load. The saved composer is removed before each load, so every load starts with an empty prompt.`,
+    'History rendered = from navigation start to the end of the first frame showing the history: the first run card, or "No runs yet" (shown only once the history was read; before that the list says "Loading your runs…").',
+    `TTI = history rendered, then moved to the end of any long task (>50 ms on the main thread) that starts within ${options.quietMs} ms of the current candidate; the first ${options.quietMs} ms without one ends it, and long tasks starting more than ${options.windowMs / 1000} s after the content are not looked at. Includes the click and key press below, which come right after the content.`,
+    "Input latency = right after the history shows, Playwright clicks the prompt and types one character; from the pointerdown's timestamp to the end of the frame that shows the character (includes the CDP round trips between the mouse and key events, 1–3 ms).",
+    "Long tasks are counted from navigation start to TTI (hydration's script evaluation included, alike in both cases). Script and style+layout come from long-animation-frame entries up to TTI: where the main thread's time went. JS heap = performance.memory.usedJSHeapSize after gc(), at the end of the load.",
+    "IndexedDB open = the app's indexedDB.open to its success event; read = the app's getAll on runs.submittedAt, from the call until its values were read (deserialized). Both measured by wrapping IDBFactory.open and getAll from the init script: no marks in the app.",
+    "Hydrated to history rendered = from the app opening its database (StoreHydration's effect, after hydration) to history rendered: the part of a load that depends on the history, without the page-load noise before it. The step table cuts each load at the same points; steps are p50s per step, so they need not add up to the TTI p50.",
+    'Script table: long animation frames report only frames over 50 ms, so small work does not show. "IDBRequest.onsuccess (<app chunk>)" is the app\'s handler of the history read (idb resolving, then loadHistory and React rendering the cards in the same task); "MessagePort.onmessage" is React\'s scheduler rendering; "(inline)" is the bench\'s wrapper reading getAll\'s result, i.e. the deserialization the app would otherwise pay in its own handler. Chunk file names change with every build.',
+    "The ratio is judged at p50 of each case's TTI. Absolute numbers only compare within one run on one machine.",
+  ];
+}
+
+/** The result as plain-text tables, for the terminal. */
+export function formatHistoryLoad(result: HistoryLoadResult): string {
+  const runs = result.options.runs.toLocaleString("en");
+  const num = (value: number, digits: number) => value.toFixed(digits);
+  const digitsOf = (key: Metric) =>
+    key === "heapMb" || key === "idbOpenMs" || key === "idbReadMs" ? 1 : 0;
+  const cell = (t: Timing | null, digits: number) =>
+    t ? `${num(t.p50, digits)} (${num(t.min, digits)}–${num(t.max, digits)})` : "-";
+  const rows = METRICS.map(([key, label]) => {
+    const empty = result.summary.empty[key];
+    const full = result.summary.full[key];
+    const ratio = empty && full && empty.p50 > 0 ? `${(full.p50 / empty.p50).toFixed(2)}×` : "-";
+    return [label, cell(empty, digitsOf(key)), cell(full, digitsOf(key)), ratio];
+  });
+  const ms = (value: number | null) => (value === null ? "-" : value.toFixed(0));
+  const stepRows = CASES.map((kind) => [
+    kind === "empty" ? "0 runs" : `${runs} runs`,
+    ...result.steps[kind].map((s) => ms(s.p50Ms)),
+  ]);
+  const extra = STEPS.map(({ step, cause }, i) => {
+    const empty = result.steps.empty[i]?.p50Ms ?? null;
+    const full = result.steps.full[i]?.p50Ms ?? null;
+    return { step, cause, ms: empty === null || full === null ? null : Math.round(full - empty) };
+  });
+  stepRows.push([
+    "difference",
+    ...extra.map((e) => (e.ms === null ? "-" : `${e.ms >= 0 ? "+" : ""}${ms(e.ms)}`)),
+  ]);
+  const causes = extra
+    .filter(
+      (e): e is typeof e & { cause: string; ms: number } =>
+        !!e.cause && e.ms !== null && e.ms >= 10,
+    )
+    .sort((a, b) => b.ms - a.ms)
+    .map((e) => `${e.step} +${ms(e.ms)} ms: ${e.cause}`);
+  const scriptRows = CASES.flatMap((kind) => {
+    const label = kind === "empty" ? "0 runs" : `${runs} runs`;
+    const rows = result.topScripts[kind].filter((s) => s.p50Ms >= 1);
+    return rows.length
+      ? rows.map((s) => [label, s.script, s.p50Ms.toFixed(0)])
+      : [[label, "(none at or over 1 ms at p50)", "-"]];
+  });
+  return [
+    `History load: time until interactive with ${runs} stored runs vs none (${result.browser}, next start, ${result.options.loads} loads per case, interleaved, after one warm-up each)`,
+    `Bench time ${result.durationSeconds.toFixed(1)} s; build ${result.build.rebuilt ? `${result.build.seconds.toFixed(1)} s on top (${result.build.reason})` : `reused (${result.build.reason})`}`,
+    `Seeded: ${result.seeded.runs} runs, ${result.seeded.logs} log tails (${result.seeded.logLines.toLocaleString("en")} lines), prompts ${result.seeded.promptChars.min}–${result.seeded.promptChars.max} chars, in ${result.seeded.seconds.toFixed(1)} s`,
+    table(["metric: p50 (min–max)", "0 runs", `${runs} runs`, "ratio p50"], rows, "left"),
+    "",
+    `Goal: ${result.goal.definition}: ${result.goal.ratio.toFixed(2)}× -> ${result.goal.pass ? "PASS" : "FAIL"}`,
+    `The history adds ${ms(result.goal.historyCostMs)} ms (p50 hydrated to history rendered, ${runs} runs minus none): within the goal only while TTI with none is at least ${ms(result.goal.breakEvenTtiMs)} ms (here ${ms(result.summary.empty.ttiMs?.p50 ?? null)} ms). The cost is what a change to the app moves; the ratio also moves with how fast the page loads.`,
+    "",
+    "Where the time goes (p50 ms of each step; steps run one after another from navigation start)",
+    table(["case", ...STEPS.map(({ step }) => step)], stepRows, "left"),
+    ...(result.goal.pass || causes.length === 0
+      ? []
+      : [
+          "Where the extra time with the history comes from (largest first):",
+          ...causes.map((c) => `- ${c}`),
+        ]),
+    "",
+    "Largest script time until TTI (p50 ms per load, from long animation frames)",
+    table(["case", "script", "ms"], scriptRows, "left"),
+    "",
+    `Verdict: ${result.goal.pass ? "PASS" : "FAIL"}`,
+    "",
+    "Notes:",
+    ...result.notes.map((note) => `- ${note}`),
+  ].join("\n");
+}
