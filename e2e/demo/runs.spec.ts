@@ -44,6 +44,18 @@ test("cancels a run that would never finish", async ({ page }) => {
   await expect(card.getByRole("button", { name: "Retry" })).toBeVisible();
 });
 
+test("keeps a result that fal delivers after a cancel", async ({ page }) => {
+  const playground = await ready(page);
+  const card = await playground.run("Too late to stop [demo:late]");
+  await expect(status(card)).toHaveText("Running");
+  await card.getByRole("button", { name: "Cancel" }).click();
+  await expect(status(card)).toHaveText("Completed", { timeout: 30_000 });
+  await expect(
+    card.getByText("fal finished this run before the cancel reached it; the result is kept."),
+  ).toBeVisible();
+  await expect(card.getByRole("img", { name: "Result 1" })).toBeVisible();
+});
+
 test("resumes a run after a reload and still gets its result", async ({ page }) => {
   const playground = await ready(page);
   const card = await playground.run("Survive a reload [demo:slow]");
@@ -110,4 +122,18 @@ test("keeps finished runs across reloads and exports them as JSON", async ({ pag
   expect(exported.runs[0]?.input.prompt).toBe("Keep me in history");
   expect(exported.runs[0]?.output?.images).toHaveLength(1);
   expect(exported.runs[0]?.logs.length).toBeGreaterThan(28);
+});
+
+test("clears finished runs after a confirmation", async ({ page }) => {
+  const playground = await ready(page);
+  const card = await playground.run("Clear me");
+  await expect(status(card)).toHaveText("Completed", { timeout: 30_000 });
+  await page.getByRole("button", { name: "Clear all" }).click();
+  await page
+    .getByRole("group", { name: "Confirm clearing the history" })
+    .getByRole("button", { name: "Clear" })
+    .click();
+  await expect(page.getByText("No runs yet")).toBeVisible();
+  await page.reload();
+  await expect(page.getByText("No runs yet")).toBeVisible();
 });

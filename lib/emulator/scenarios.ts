@@ -7,6 +7,7 @@
 export type Scenario =
   | "slow" // waits in the queue for a while, showing positions
   | "hang" // runs and never finishes, until cancelled
+  | "late" // a cancel arrives too late: the run finishes anyway
   | "nsfw" // every image is flagged by the safety checker
   | "422" // the model rejects the input (field error on the prompt)
   | "500" // fal's infrastructure fails the job
@@ -17,6 +18,7 @@ export type Scenario =
 export const SCENARIOS: readonly Scenario[] = [
   "slow",
   "hang",
+  "late",
   "nsfw",
   "422",
   "500",
