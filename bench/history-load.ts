@@ -21,7 +21,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium, type BrowserContext } from "@playwright/test";
 import { percentile } from "./stats";
-import { table } from "./table";
+import { table, verdictAndNotes } from "./table";
 
 export interface HistoryLoadOptions {
   /** Runs stored in the full case. */
@@ -1058,10 +1058,6 @@ export function formatHistoryLoad(result: HistoryLoadResult): string {
     "",
     "Largest script time until TTI (p50 ms per load, from long animation frames)",
     table(["case", "script", "ms"], scriptRows, "left"),
-    "",
-    `Verdict: ${result.goal.pass ? "PASS" : "FAIL"}`,
-    "",
-    "Notes:",
-    ...result.notes.map((note) => `- ${note}`),
+    ...verdictAndNotes(result.goal.pass, result.notes),
   ].join("\n");
 }

@@ -15,7 +15,7 @@ import { ENDPOINT_APP, ENDPOINT_ID } from "@/lib/endpoint";
 import { serveHandler, type RunningServer } from "@/lib/emulator/serve";
 import { startStandaloneBackend, type StandaloneBackend } from "@/lib/emulator/standalone";
 import { createProxyHandler, PROXY_ROUTE } from "@/lib/proxy/handler";
-import { table } from "./table";
+import { table, verdictAndNotes } from "./table";
 import { summarize, type LatencySummary } from "./stats";
 
 export const TARGETS = ["direct", "ours", "stock"] as const;
@@ -502,10 +502,6 @@ export function formatProxyLatency(result: ProxyLatencyResult): string {
       ],
       comparisonRows,
     ),
-    "",
-    `Verdict: ${result.goal.pass ? "PASS" : "FAIL"}`,
-    "",
-    "Notes:",
-    ...result.notes.map((note) => `- ${note}`),
+    ...verdictAndNotes(result.goal.pass, result.notes),
   ].join("\n");
 }

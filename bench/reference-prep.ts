@@ -23,7 +23,7 @@ import { startStandaloneBackend } from "@/lib/emulator/standalone";
 import type { PreparedReference, PrepareStep } from "@/lib/images/prepare";
 import { MAX_REFERENCE_BYTES } from "@/lib/images/sniff";
 import { percentile } from "./stats";
-import { table } from "./table";
+import { table, verdictAndNotes } from "./table";
 
 export interface ReferencePrepOptions {
   /** Measured drops per flow, after one unmeasured round. */
@@ -558,10 +558,6 @@ export function formatReferencePrep(result: ReferencePrepResult): string {
       result.checks.map((c) => [c.file, c.got, c.pass ? "PASS" : `FAIL (expected ${c.expected})`]),
       "left",
     ),
-    "",
-    `Verdict: ${result.goal.pass ? "PASS" : "FAIL"}`,
-    "",
-    "Notes:",
-    ...result.notes.map((note) => `- ${note}`),
+    ...verdictAndNotes(result.goal.pass, result.notes),
   ].join("\n");
 }

@@ -16,3 +16,14 @@ export function table(
       .trimEnd();
   return [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
 }
+
+/** The closing lines every bench prints: its verdict, then its notes. */
+export function verdictAndNotes(pass: boolean, notes: readonly string[]): string[] {
+  return [
+    "",
+    `Verdict: ${pass ? "PASS" : "FAIL"}`,
+    "",
+    "Notes:",
+    ...notes.map((note) => `- ${note}`),
+  ];
+}

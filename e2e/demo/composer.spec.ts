@@ -9,6 +9,7 @@ import {
   type FilePayload,
 } from "../support/files";
 import { pngFile } from "../support/images";
+import { startFresh } from "../support/fresh-start";
 import { PlaygroundPage } from "../support/playground-page";
 
 /** Drops files on the composer the way a browser does: a drop event carrying a DataTransfer. */
@@ -62,11 +63,7 @@ const names = (page: Page) =>
     .getByRole("listitem")
     .evaluateAll((items) => items.map((i) => i.getAttribute("aria-label")));
 
-test.beforeEach(async ({ page }) => {
-  await page.goto("/");
-  await page.evaluate(() => localStorage.clear());
-  await page.reload();
-});
+test.beforeEach(({ page }) => startFresh(page));
 
 test("adds references by drop, paste and URL, numbered in order", async ({ page, baseURL }) => {
   const playground = new PlaygroundPage(page);

@@ -1,17 +1,8 @@
 import { expect, test, type Page } from "@playwright/test";
+import { startFresh } from "../support/fresh-start";
 import { PlaygroundPage } from "../support/playground-page";
 
-test.beforeEach(async ({ page }) => {
-  await page.goto("/");
-  await page.evaluate(async () => {
-    localStorage.clear();
-    await new Promise((resolve) => {
-      const request = indexedDB.deleteDatabase("hidream-playground");
-      request.onsuccess = request.onerror = request.onblocked = resolve;
-    });
-  });
-  await page.reload();
-});
+test.beforeEach(({ page }) => startFresh(page));
 
 async function completedRun(page: Page, prompt: string, images = 1) {
   const playground = new PlaygroundPage(page);

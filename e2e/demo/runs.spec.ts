@@ -1,20 +1,11 @@
 import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
+import { startFresh } from "../support/fresh-start";
 import { PlaygroundPage } from "../support/playground-page";
 
 const status = (card: ReturnType<PlaygroundPage["runCard"]>) => card.getByRole("status").first();
 
-test.beforeEach(async ({ page }) => {
-  await page.goto("/");
-  await page.evaluate(async () => {
-    localStorage.clear();
-    await new Promise((resolve) => {
-      const request = indexedDB.deleteDatabase("hidream-playground");
-      request.onsuccess = request.onerror = request.onblocked = resolve;
-    });
-  });
-  await page.reload();
-});
+test.beforeEach(({ page }) => startFresh(page));
 
 async function ready(page: import("@playwright/test").Page) {
   const playground = new PlaygroundPage(page);

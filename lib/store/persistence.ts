@@ -6,7 +6,7 @@
  * | prompt, form  | yes       | the user's work                                                    |
  * | references    | ready only, by URL | files live in fal storage; object URLs and in-flight uploads die with the page |
  * | serverErrors  | no        | belongs to the input that was rejected                             |
- * | runs          | no (yet)  | run history moves to IndexedDB with the gallery                    |
+ * | runs          | no        | they live in IndexedDB instead (lib/history): bigger, and versioned |
  */
 import type { PersistOptions } from "zustand/middleware";
 import { DEFAULT_FORM, type ComposerForm } from "./composer-form";

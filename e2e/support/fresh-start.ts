@@ -1,0 +1,14 @@
+/** A page as a first-time visitor sees it: no saved composer, no run history. */
+import type { Page } from "@playwright/test";
+
+export async function startFresh(page: Page) {
+  await page.goto("/");
+  await page.evaluate(async () => {
+    localStorage.clear();
+    await new Promise((resolve) => {
+      const request = indexedDB.deleteDatabase("hidream-playground");
+      request.onsuccess = request.onerror = request.onblocked = resolve;
+    });
+  });
+  await page.reload();
+}
