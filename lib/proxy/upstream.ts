@@ -8,6 +8,3 @@ import type { AllowedCall } from "./policy";
 export function rebaseFalUrl(call: AllowedCall, base: string): string {
   return `${base.replace(/\/+$/, "")}${call.url.pathname}${call.url.search}`;
 }
-
-/** A fetch-shaped function: `fetch` for HTTP upstreams, `backend.handle` for the embedded one. */
-export type Upstream = (request: Request) => Promise<Response>;

@@ -8,7 +8,7 @@
  * | serverErrors  | no        | belongs to the input that was rejected                             |
  * | runs          | no        | they live in IndexedDB instead (lib/history): bigger, and versioned |
  */
-import type { PersistOptions } from "zustand/middleware";
+import { createJSONStorage, type PersistOptions, type StateStorage } from "zustand/middleware";
 import { DEFAULT_FORM, type ComposerForm } from "./composer-form";
 import type { PlaygroundState } from "./playground-store";
 import type { Reference } from "./references";
@@ -31,7 +31,23 @@ export interface PersistedState {
   references: PersistedReference[];
 }
 
+/**
+ * localStorage that skips writing what it already holds: the store changes many times a second
+ * while runs stream their logs, and the composer part that is saved rarely changes with them.
+ */
+function unchangedWritesSkipped(): StateStorage {
+  return {
+    getItem: (name) => localStorage.getItem(name),
+    // Compared with what is stored, not a cache, so another tab's write is never mistaken for ours.
+    setItem: (name, value) => {
+      if (localStorage.getItem(name) !== value) localStorage.setItem(name, value);
+    },
+    removeItem: (name) => localStorage.removeItem(name),
+  };
+}
+
 export const persistOptions: PersistOptions<PlaygroundState, PersistedState> = {
+  storage: createJSONStorage(unchangedWritesSkipped),
   name: STORAGE_KEY,
   version: STORAGE_VERSION,
   // Rehydrated after mount (see components/store-hydration.tsx), so server and first client

@@ -43,7 +43,6 @@ export interface ReferencesSlice {
   /** Adds an image by URL once it loads as an image; returns whether it was added. */
   addReferenceUrl(url: string): Promise<boolean>;
   replaceReference(id: string, file: File): Promise<void>;
-  dismissNotices(): void;
   /** Replaces every reference with these URLs, as a past run sent them (reuse all parameters). */
   setReferenceUrls(urls: readonly string[]): void;
   moveReference(id: string, toIndex: number): void;
@@ -199,8 +198,6 @@ export const createReferencesSlice: StateCreator<PlaygroundState, [], [], Refere
       set({ notices: [] });
       await fill(slot.id, result, slot.name);
     },
-
-    dismissNotices: () => set({ notices: [] }),
 
     setReferenceUrls(urls) {
       for (const reference of get().references) dropSlot(reference.id);

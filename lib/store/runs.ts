@@ -80,6 +80,7 @@ export const createRunsSlice: StateCreator<PlaygroundState, [], [], RunsSlice> =
   }
 
   function onStatus(id: string, status: RunStatus) {
+    const phaseBefore = find(id)?.phase;
     patch(id, (run) => {
       const logs = "logs" in status && status.logs ? mergeLogs(run.logs, status.logs) : run.logs;
       if (status.status === "IN_QUEUE")
@@ -89,13 +90,8 @@ export const createRunsSlice: StateCreator<PlaygroundState, [], [], RunsSlice> =
       return { logs };
     });
     saveLogsSoon(id);
-    const run = find(id);
-    if (
-      run &&
-      status.status !== "COMPLETED" &&
-      run.phase !== (status.status === "IN_QUEUE" ? "queued" : "running")
-    )
-      void save(id);
+    // A new phase (and the start time it brings) is written at once; log lines can wait.
+    if (find(id)?.phase !== phaseBefore) void save(id);
   }
 
   async function follow(id: string) {
