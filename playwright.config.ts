@@ -41,6 +41,7 @@ export default defineConfig({
   projects: [
     { name: "demo", testMatch: /demo\/.*\.spec\.ts/, use: { baseURL: E2E.demoApp } },
     { name: "live", testMatch: /live\/.*\.spec\.ts/, use: { baseURL: E2E.liveApp } },
+    { name: "locked", testMatch: /locked\/.*\.spec\.ts/, use: { baseURL: E2E.lockedApp } },
   ],
   webServer: [
     {
@@ -53,6 +54,8 @@ export default defineConfig({
         FAL_KEY_ID: "",
         FAL_KEY_SECRET: "",
         FAL_UPSTREAM_URL: "",
+        ACCESS_PASSWORD: "",
+        DAILY_BUDGET_USD: "",
         DEMO_QUEUE_MS: "600",
         DEMO_STEP_MS: "60",
       },
@@ -67,10 +70,33 @@ export default defineConfig({
       timeout: 30_000,
     },
     {
-      // Live mode: a canary key, with fal's hosts replaced by the standalone backend.
+      // Live mode behind the gate: a canary key, fal's hosts replaced by the standalone backend.
       command: `npx next start -p ${E2E.livePort}`,
-      url: E2E.liveApp,
-      env: { ...quiet, FAL_KEY: E2E.canaryKey, FAL_UPSTREAM_URL: E2E.backend },
+      url: `${E2E.liveApp}/sign-in`,
+      env: {
+        ...quiet,
+        FAL_KEY: E2E.canaryKey,
+        FAL_UPSTREAM_URL: E2E.backend,
+        ACCESS_PASSWORD: E2E.password,
+      },
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+    {
+      // Demo mode locked and capped, as a deployer would rehearse a client demo.
+      command: `npx next start -p ${E2E.lockedPort}`,
+      url: `${E2E.lockedApp}/sign-in`,
+      env: {
+        ...quiet,
+        FAL_KEY: "",
+        FAL_KEY_ID: "",
+        FAL_KEY_SECRET: "",
+        FAL_UPSTREAM_URL: "",
+        ACCESS_PASSWORD: E2E.password,
+        DAILY_BUDGET_USD: E2E.lockedBudgetUsd,
+        DEMO_QUEUE_MS: "200",
+        DEMO_STEP_MS: "20",
+      },
       reuseExistingServer: false,
       timeout: 60_000,
     },

@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { connection } from "next/server";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -14,7 +15,10 @@ export const viewport: Viewport = {
   ],
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Every page renders per request: proxy.ts gives each response a fresh CSP nonce, which Next
+  // can only put on its scripts while rendering (a page built ahead of time could not run).
+  await connection();
   return (
     <html lang="en">
       <body className="min-h-dvh font-sans">{children}</body>

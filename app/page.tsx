@@ -1,28 +1,46 @@
+import Link from "next/link";
+import { ClosedBanner } from "@/components/access/closed-banner";
+import { SignOutButton } from "@/components/access/sign-out-button";
 import { Composer } from "@/components/composer/composer";
 import { ModeBanner } from "@/components/mode-banner";
 import { RunList } from "@/components/runs/run-list";
 import { StoreHydration } from "@/components/store-hydration";
 import { ENDPOINT_ID } from "@/lib/endpoint";
-import { modeOf, serverEnv } from "@/lib/proxy/server-env";
+import { accessPolicy, modeOf, serverEnv } from "@/lib/proxy/server-env";
 
 // The mode depends on the server's environment at request time, not at build time.
 export const dynamic = "force-dynamic";
 
 export default function PlaygroundPage() {
-  const mode = modeOf(serverEnv());
+  const env = serverEnv();
+  const mode = modeOf(env);
+  const access = accessPolicy(env);
+  const limited = env.limits.runsPerMinute !== null || env.limits.dailyBudgetUsd !== null;
   return (
     <div className="mx-auto flex min-h-dvh max-w-7xl flex-col gap-5 px-4 py-5 sm:px-6 lg:py-8">
+      {access === "closed" && <ClosedBanner />}
       <header className="flex flex-col gap-3 sm:flex-row sm:items-center sm:justify-between">
         <div>
           <h1 className="text-xl font-semibold tracking-tight">HiDream Edit Playground</h1>
           <p className="font-mono text-xs text-zinc-500 dark:text-zinc-400">{ENDPOINT_ID}</p>
         </div>
-        {mode === "live" && <ModeBanner mode={mode} />}
+        <div className="flex flex-wrap items-center gap-2">
+          {mode === "live" && <ModeBanner mode={mode} />}
+          <nav aria-label="Playground" className="flex items-center gap-1">
+            <Link
+              href="/setup"
+              className="rounded-lg px-2.5 py-1.5 text-sm font-medium text-zinc-600 transition-colors hover:bg-zinc-100 hover:text-zinc-900 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-zinc-100"
+            >
+              Setup
+            </Link>
+            {access === "password" && <SignOutButton />}
+          </nav>
+        </div>
       </header>
       {mode === "demo" && <ModeBanner mode={mode} />}
       <StoreHydration />
       <main className="grid flex-1 items-start gap-5 lg:grid-cols-[minmax(0,26rem)_minmax(0,1fr)]">
-        <Composer />
+        <Composer limited={limited} />
         <RunList />
       </main>
     </div>

@@ -9,6 +9,7 @@
  *
  * Both proxies are served by lib/emulator/serve.ts, which pipes bodies the way Next does.
  */
+import { parseServerEnv } from "@/lib/proxy/server-env";
 import sharp from "sharp";
 import type { NextRequest } from "next/server";
 import { ENDPOINT_APP, ENDPOINT_ID } from "@/lib/endpoint";
@@ -140,7 +141,15 @@ async function setUp(): Promise<Environment> {
     const requestId = await completedRequest(backend.url);
     const restoreFetch = rewriteFalHostsTo(backend.url);
     const ours = await serveHandler(
-      createProxyHandler({ env: { falKey: BENCH_KEY, upstreamUrl: backend.url } }),
+      createProxyHandler({
+        env: parseServerEnv({
+          FAL_KEY: BENCH_KEY,
+          FAL_UPSTREAM_URL: backend.url,
+          ALLOW_PUBLIC_ACCESS: "true",
+          RUNS_PER_MINUTE: "unlimited",
+          DAILY_BUDGET_USD: "unlimited",
+        }),
+      }),
     );
     servers.push(ours);
     const { server: stock, warnings } = await serveStockProxy();

@@ -10,6 +10,7 @@
  * the whole bench takes one run's time per round instead of one per job. The backend gets one
  * worker per strategy, so no job ever waits behind another's.
  */
+import { parseServerEnv } from "@/lib/proxy/server-env";
 import { createFalClient, type FalClient, type QueueStatus } from "@fal-ai/client";
 import sharp from "sharp";
 import { ENDPOINT_APP, ENDPOINT_ID, type EditInput } from "@/lib/endpoint";
@@ -132,7 +133,15 @@ export async function benchStatusFollow(
   });
   try {
     const proxy = await serveHandler(
-      createProxyHandler({ env: { falKey: "bench", upstreamUrl: backend.url } }),
+      createProxyHandler({
+        env: parseServerEnv({
+          FAL_KEY: "bench",
+          FAL_UPSTREAM_URL: backend.url,
+          ALLOW_PUBLIC_ACCESS: "true",
+          RUNS_PER_MINUTE: "unlimited",
+          DAILY_BUDGET_USD: "unlimited",
+        }),
+      }),
     );
     try {
       // Like the browser's client: no key of its own (an earlier bench sets FAL_KEY in this

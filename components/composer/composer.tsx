@@ -9,20 +9,25 @@ import { ParametersPanel } from "./parameters-panel";
 import { PromptField, PromptProvider } from "./prompt-field";
 import { ReferenceTray } from "./reference-tray";
 import { RunBar } from "./run-bar";
+import { useLimitsRefresh } from "./use-limits-refresh";
 import { useRunReadiness } from "./use-run-readiness";
 
 const isTyping = (target: EventTarget | null) =>
   target instanceof HTMLElement &&
   (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName));
 
-/** Everything that goes into a run. Files can be dropped anywhere on it, or pasted on the page. */
-export function Composer() {
+/**
+ * Everything that goes into a run. Files can be dropped anywhere on it, or pasted on the page.
+ * `limited`: the deployment caps runs per minute or spend per day (known to the server only).
+ */
+export function Composer({ limited }: { limited: boolean }) {
   const addReferenceFiles = usePlayground((s) => s.addReferenceFiles);
   const addReferenceUrl = usePlayground((s) => s.addReferenceUrl);
   const startRun = usePlayground((s) => s.startRun);
   const referenceCount = usePlayground((s) => s.references.length);
   const numImages = usePlayground((s) => s.form.numImages);
   const readiness = useRunReadiness();
+  useLimitsRefresh(limited);
   const addFiles = (files: File[]) => void addReferenceFiles(files);
   // No `accept` filter: a file is judged by its bytes, not its name or type, so the user gets a
   // reason for every file that is refused.
@@ -82,6 +87,7 @@ export function Composer() {
           numImages={numImages}
           costUsd={readiness.costUsd}
           blocker={readiness.blocker}
+          limited={limited}
           onRun={run}
         />
         <ApiPanel input={readiness.input} />

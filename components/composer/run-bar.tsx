@@ -3,19 +3,26 @@
 import { useId } from "react";
 import { Button } from "@/components/ui/button";
 import { formatUsd, megapixels, PRICE_PER_MEGAPIXEL_USD, type Size } from "@/lib/endpoint";
+import { LimitsLine } from "./limits-line";
 
-/** The estimated cost, with the assumption behind it, and the Run button with its reason. */
+/**
+ * The estimated cost, with the assumption behind it, what the limits leave (when the deployment
+ * has any), and the Run button with its reason.
+ */
 export function RunBar({
   output,
   numImages,
   costUsd,
   blocker,
+  limited,
   onRun,
 }: {
   output: Size;
   numImages: number;
   costUsd: number;
   blocker?: string;
+  /** Whether the deployment caps runs or spend, so the limits line has a place. */
+  limited: boolean;
   onRun: () => void;
 }) {
   const reasonId = useId();
@@ -35,6 +42,7 @@ export function RunBar({
         {PRICE_PER_MEGAPIXEL_USD} per megapixel. Assumes fal bills the snapped output size; the
         result shows the actual size and cost.
       </p>
+      {limited && <LimitsLine />}
       <Button
         variant="primary"
         className="w-full py-2.5"

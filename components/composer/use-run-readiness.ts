@@ -1,6 +1,8 @@
 "use client";
 
 import { costUsd, outputSize, type EditInput, type Size } from "@/lib/endpoint";
+import { limitsBlocker } from "@/lib/fal/limits";
+import { maxRunCostUsd } from "@/lib/limits/run-cost";
 import { buildInput, keepAspectAvailable, type FieldErrors } from "@/lib/store/composer-form";
 import { usePlayground } from "@/lib/store/playground-store";
 
@@ -22,6 +24,7 @@ export function useRunReadiness(): RunReadiness {
   const references = usePlayground((s) => s.references);
   const form = usePlayground((s) => s.form);
   const serverErrors = usePlayground((s) => s.serverErrors);
+  const limits = usePlayground((s) => s.limits);
 
   const urls = references.map((r) => r.url).filter((url): url is string => !!url);
   const { input, errors: formErrors } = buildInput(form, prompt, urls);
@@ -59,6 +62,9 @@ export function useRunReadiness(): RunReadiness {
   else if (formErrors.prompt) blocker = formErrors.prompt;
   else if (parameterProblem) blocker = `Fix the parameters: ${parameterProblem}`;
   else if (errors.prompt) blocker = errors.prompt;
+  // Priced as the proxy prices it (keep-original-aspect at the largest output), so Run is
+  // disabled exactly when the proxy would refuse the run.
+  else blocker = limitsBlocker(limits, maxRunCostUsd(input));
 
   return { input, blocker, errors, output, keepsAspect, costUsd: cost };
 }

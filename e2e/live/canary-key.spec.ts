@@ -5,6 +5,7 @@
 import { expect, test } from "@playwright/test";
 import { E2E } from "../support/servers";
 import { PlaygroundPage } from "../support/playground-page";
+import { signIn } from "../support/sign-in";
 
 interface SeenRequest {
   method: string;
@@ -12,7 +13,7 @@ interface SeenRequest {
   authorization: string | null;
 }
 
-test("runs on the configured upstream with the server's key, which never reaches the browser", async ({
+test("signs in and runs on the configured upstream with the server's key, which never reaches the browser", async ({
   page,
   request,
 }) => {
@@ -21,9 +22,12 @@ test("runs on the configured upstream with the server's key, which never reaches
   page.on("response", async (response) => {
     const headers = JSON.stringify(await response.allHeaders());
     const body = await response.body().catch(() => Buffer.alloc(0));
-    if (headers.includes(E2E.canaryKey) || body.includes(E2E.canaryKey)) leaks.push(response.url());
+    for (const secret of [E2E.canaryKey, E2E.password]) {
+      if (headers.includes(secret) || body.includes(secret)) leaks.push(response.url());
+    }
   });
 
+  await signIn(page);
   const playground = new PlaygroundPage(page);
   await playground.open();
   await expect(page.getByText("Live · runs are billed by fal")).toBeVisible();
@@ -46,4 +50,6 @@ test("runs on the configured upstream with the server's key, which never reaches
   for (const r of keyed) expect(r.authorization).toBe(`Key ${E2E.canaryKey}`);
   expect(leaks).toEqual([]);
   expect(await page.content()).not.toContain(E2E.canaryKey);
+  // The budget line of a live deployment (default cap) counts this run.
+  await expect(page.getByText(/^Budget today: \$4\.9\d of \$5\.00 left/)).toBeVisible();
 });

@@ -5,6 +5,10 @@
  */
 import { z } from "zod";
 
+// zod compiles object parsers with `new Function` when it may; the page's CSP forbids eval, and
+// zod's probe for it would be reported as a violation in every browser console.
+z.config({ jitless: true });
+
 export const ENDPOINT_ID = "fal-ai/hidream-o1-image/dev/edit";
 /** Status, result and cancel URLs use only owner/alias: the client drops the sub-path. */
 export const ENDPOINT_APP = "fal-ai/hidream-o1-image";

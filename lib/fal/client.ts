@@ -2,12 +2,42 @@
  * The browser's one way to fal: the real @fal-ai/client, pointed at our proxy so the key stays on
  * the server. Components call these functions, never the client itself.
  */
-import { createFalClient, type QueueStatus } from "@fal-ai/client";
+import { createFalClient, type FalClient, type QueueStatus } from "@fal-ai/client";
 import { ENDPOINT_ID, type EditInput, type EditOutput } from "@/lib/endpoint";
+import { readProxyRefusal } from "./errors";
 
 export const PROXY_PATH = "/api/fal/proxy";
 
-const fal = createFalClient({ proxyUrl: PROXY_PATH });
+const isEventStream = (init: RequestInit | undefined) =>
+  new Headers(init?.headers).get("accept")?.includes("text/event-stream") ?? false;
+
+/**
+ * The client's fetch, turning our proxy's final refusals (signed out, locked, over a limit) into
+ * a ProxyRefusalError. The client retries only ApiErrors, so these reach the user at once instead
+ * of after ~7 s of retries that cannot succeed.
+ *
+ * Why fetch and not the `responseHandler` option: the package does not export its default handler
+ * to wrap, and result and status-stream requests ignore a configured handler anyway. Status streams
+ * are passed through: the stream wraps a thrown error in a typeless 500, but reads the response
+ * itself into an ApiError that keeps the body (and it never retries that).
+ */
+export function refusingFetch(base?: typeof fetch): typeof fetch {
+  return async (input, init) => {
+    // Resolved per call, not at import, so the page's (or a test's) fetch is the one used.
+    const response = await (base ?? fetch)(input, init);
+    if (response.ok || isEventStream(init)) return response;
+    const refusal = await readProxyRefusal(response);
+    if (refusal) throw refusal;
+    return response;
+  };
+}
+
+/** A client that talks to fal only through our proxy; `base` replaces the network in tests. */
+export function createPlaygroundFalClient(base?: typeof fetch): FalClient {
+  return createFalClient({ proxyUrl: PROXY_PATH, fetch: refusingFetch(base) });
+}
+
+const fal = createPlaygroundFalClient();
 
 export type RunStatus = QueueStatus;
 

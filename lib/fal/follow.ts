@@ -6,6 +6,7 @@
 import { ApiError } from "@fal-ai/client";
 import type { EditOutput } from "@/lib/endpoint";
 import { fetchResult, followRun, type RunStatus } from "./client";
+import { proxyRefusalTypeOf } from "./errors";
 
 export type Waiting = "offline" | "reconnecting";
 
@@ -27,6 +28,8 @@ function waitUntilOnline(): Promise<void> {
 export function isTransient(error: unknown, fetchingResult = false): boolean {
   if (error instanceof TypeError) return true; // fetch's network failure
   if (!(error instanceof ApiError)) return false;
+  // Signed out or a locked deployment, read from a status stream: waiting will not change it.
+  if (proxyRefusalTypeOf(error)) return false;
   const type = (error.body as { error_type?: string } | undefined)?.error_type;
   if (type === "proxy_upstream_unreachable" || type === "proxy_upstream_timeout") return true;
   if (fetchingResult) return !type && [429, 502, 503, 504].includes(error.status);

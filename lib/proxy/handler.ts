@@ -13,9 +13,21 @@ import type { FalBackend } from "@/lib/emulator/backend";
 import { forwardedFalHeaders, checkTarget, isRefusal } from "./policy";
 import { rebuildResponse, upstreamHeaders, upstreamSignal, UPSTREAM_TIMEOUT_MS } from "./forward";
 import { MAX_JSON_BODY_BYTES, readJsonBody } from "./read-body";
-import { PROXY_ERROR_TYPES, proxyError } from "./refusal";
-import { modeOf, serverEnv, type ServerEnv } from "./server-env";
-import { rebaseFalUrl } from "./upstream";
+import { refuseWithoutSession } from "@/lib/access/require-session";
+import { appLimiter } from "@/lib/limits/app-limiter";
+import { clientKey } from "@/lib/limits/client-identity";
+import { CounterStoreUnavailable } from "@/lib/limits/counter-store";
+import { createLimiter, type Admission, type Limiter } from "@/lib/limits/limiter";
+import { createMemoryStore } from "@/lib/limits/memory-store";
+import { maxRunCostUsd } from "@/lib/limits/run-cost";
+import {
+  limitsUnavailableDetail,
+  NOT_CONFIGURED_DETAIL,
+  PROXY_ERROR_TYPES,
+  proxyError,
+} from "./refusal";
+import { accessPolicy, modeOf, serverEnv, type ServerEnv } from "./server-env";
+import { browserOrigin, rebaseFalUrl } from "./upstream";
 
 export const PROXY_ROUTE = DEFAULT_PROXY_ROUTE;
 
@@ -24,13 +36,28 @@ export interface ProxyOptions {
   env?: ServerEnv;
   /** The backend used in demo mode; defaults to the app's embedded one. */
   demoBackend?: () => FalBackend;
+  /** The run limits; defaults to the process's shared limiter (or, with `env`, one of its own). */
+  limiter?: () => Limiter;
 }
 
 export function createProxyHandler(options: ProxyOptions = {}) {
+  let own: Limiter | undefined;
+  const limiterOf =
+    options.limiter ??
+    (options.env
+      ? () => (own ??= createLimiter(options.env!.limits, createMemoryStore()))
+      : appLimiter);
   return async function proxy(request: Request): Promise<Response> {
     const env = options.env ?? serverEnv();
     const call = checkTarget(request.method, request.headers.get(TARGET_URL_HEADER));
     if (isRefusal(call)) return proxyError(call.status, call.detail);
+
+    const access = accessPolicy(env);
+    if (access === "closed") {
+      return proxyError(503, NOT_CONFIGURED_DETAIL, PROXY_ERROR_TYPES.notConfigured);
+    }
+    const refusal = await refuseWithoutSession(request, env);
+    if (refusal) return refusal;
 
     let body: string | undefined;
     if (call.kind === "submit" || call.kind === "initiate" || call.kind === "initiate-multipart") {
@@ -45,6 +72,30 @@ export function createProxyHandler(options: ProxyOptions = {}) {
       body = read.text || undefined;
     }
 
+    // A run is admitted (and its most possible cost reserved) before fal ever sees it.
+    let admission: Admission | undefined;
+    if (call.kind === "submit") {
+      const limiter = limiterOf();
+      try {
+        admission = await limiter.admitRun(
+          clientKey(request.headers, env),
+          maxRunCostUsd(body ? JSON.parse(body) : {}),
+        );
+      } catch (error) {
+        if (!(error instanceof CounterStoreUnavailable)) throw error;
+        return proxyError(
+          503,
+          limitsUnavailableDetail(error.message),
+          PROXY_ERROR_TYPES.limitsUnavailable,
+        );
+      }
+      if (!admission.ok) {
+        return proxyError(429, admission.detail, admission.errorType, admission.resetsAt);
+      }
+    }
+    // fal refused the run (422, 401, 403…) or it never left: it costs nothing, so give it back.
+    const release = () => (admission?.ok ? admission.release().catch(() => {}) : undefined);
+
     // The client's own Authorization header is never read: only the server's key is used.
     const live = modeOf(env) === "live";
     const headers = upstreamHeaders(
@@ -54,7 +105,7 @@ export function createProxyHandler(options: ProxyOptions = {}) {
     );
     const backend = live ? undefined : (options.demoBackend ?? embeddedBackend)();
     const target = !live
-      ? rebaseFalUrl(call, `${new URL(request.url).origin}${EMBEDDED_BASE_PATH}`)
+      ? rebaseFalUrl(call, `${browserOrigin(request)}${EMBEDDED_BASE_PATH}`)
       : env.upstreamUrl
         ? rebaseFalUrl(call, env.upstreamUrl)
         : call.url.toString();
@@ -67,6 +118,7 @@ export function createProxyHandler(options: ProxyOptions = {}) {
 
     try {
       const answer = backend ? await backend.handle(upstreamRequest) : await fetch(upstreamRequest);
+      if (!answer.ok) await release();
       return rebuildResponse(answer, call);
     } catch (error) {
       if (request.signal.aborted) return new Response(null, { status: 499 });
@@ -77,6 +129,8 @@ export function createProxyHandler(options: ProxyOptions = {}) {
           PROXY_ERROR_TYPES.timeout,
         );
       }
+      // A timed-out submit may have started on fal, so only an unreachable upstream gives back.
+      await release();
       const cause =
         (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message;
       return proxyError(

@@ -5,6 +5,11 @@ export const PROXY_ERROR_TYPES = {
   refused: "proxy_refused",
   unreachable: "proxy_upstream_unreachable",
   timeout: "proxy_upstream_timeout",
+  unauthenticated: "proxy_unauthenticated",
+  notConfigured: "proxy_not_configured",
+  rateLimited: "proxy_rate_limited",
+  budgetExhausted: "proxy_budget_exhausted",
+  limitsUnavailable: "proxy_limits_unavailable",
 } as const;
 export type ProxyErrorType = (typeof PROXY_ERROR_TYPES)[keyof typeof PROXY_ERROR_TYPES];
 
@@ -12,9 +17,29 @@ export function proxyError(
   status: number,
   detail: string,
   errorType: ProxyErrorType = PROXY_ERROR_TYPES.refused,
+  resetsAt?: Date,
 ): Response {
+  const headers: Record<string, string> = {
+    "cache-control": "no-store",
+    "x-fal-error-type": errorType,
+  };
+  if (resetsAt) {
+    headers["retry-after"] = String(
+      Math.max(1, Math.ceil((resetsAt.getTime() - Date.now()) / 1000)),
+    );
+  }
   return Response.json(
-    { detail, error_type: errorType },
-    { status, headers: { "cache-control": "no-store", "x-fal-error-type": errorType } },
+    { detail, error_type: errorType, ...(resetsAt && { resets_at: resetsAt.toISOString() }) },
+    { status, headers },
   );
 }
+
+/** Live mode with neither a password nor the public opt-in: the key is never spent. */
+export const NOT_CONFIGURED_DETAIL =
+  "This deployment has a fal key but no access password, so it refuses to spend the key. The owner should set ACCESS_PASSWORD (recommended), or ALLOW_PUBLIC_ACCESS=true to let anyone with the link run it, then redeploy.";
+
+export const UNAUTHENTICATED_DETAIL =
+  "Sign in to use this playground: your session is missing or has expired. Reload the page to sign in again.";
+
+export const limitsUnavailableDetail = (reason: string) =>
+  `Runs are paused because the limit counters cannot be checked (${reason}). This protects the fal key from unlimited spending. The owner should check REDIS_URL; try again in a minute.`;

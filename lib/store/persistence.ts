@@ -7,6 +7,7 @@
  * | references    | ready only, by URL | files live in fal storage; object URLs and in-flight uploads die with the page |
  * | serverErrors  | no        | belongs to the input that was rejected                             |
  * | runs          | no        | they live in IndexedDB instead (lib/history): bigger, and versioned |
+ * | limits        | no        | a snapshot of the server's counters: re-read on load, stale at once |
  */
 import { createJSONStorage, type PersistOptions, type StateStorage } from "zustand/middleware";
 import { DEFAULT_FORM, type ComposerForm } from "./composer-form";

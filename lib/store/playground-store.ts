@@ -1,15 +1,16 @@
 /**
  * The playground's one store, in slices. Persistence rules are in persistence.ts: transient
- * values (object URLs, File objects, in-flight phases) never reach storage.
+ * values (object URLs, File objects, in-flight phases, limits) never reach storage.
  */
 import { create } from "zustand";
 import { persist } from "zustand/middleware";
 import { createComposerSlice, type ComposerSlice } from "./composer";
+import { createLimitsSlice, type LimitsSlice } from "./limits";
 import { persistOptions } from "./persistence";
 import { createReferencesSlice, type ReferencesSlice } from "./references";
 import { createRunsSlice, type RunsSlice } from "./runs";
 
-export type PlaygroundState = ComposerSlice & ReferencesSlice & RunsSlice;
+export type PlaygroundState = ComposerSlice & ReferencesSlice & RunsSlice & LimitsSlice;
 
 export const usePlayground = create<PlaygroundState>()(
   persist(
@@ -17,6 +18,7 @@ export const usePlayground = create<PlaygroundState>()(
       ...createComposerSlice(...a),
       ...createReferencesSlice(...a),
       ...createRunsSlice(...a),
+      ...createLimitsSlice(...a),
     }),
     persistOptions,
   ),

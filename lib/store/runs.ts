@@ -5,7 +5,7 @@
 import type { StateCreator } from "zustand";
 import type { EditInput } from "@/lib/endpoint";
 import { cancelRun as cancelOnFal, submitEdit, type RunStatus } from "@/lib/fal/client";
-import { toUserFacingError } from "@/lib/fal/errors";
+import { proxyRefusalTypeOf, toUserFacingError } from "@/lib/fal/errors";
 import { followToResult, type Waiting } from "@/lib/fal/follow";
 import * as history from "@/lib/history/history-db";
 import { isUnfinished, mergeLogs, type LogLine, type RunRecord } from "@/lib/history/run-record";
@@ -114,6 +114,14 @@ export const createRunsSlice: StateCreator<PlaygroundState, [], [], RunsSlice> =
       });
     } catch (error) {
       const userError = toUserFacingError(error);
+      const refusal = proxyRefusalTypeOf(error);
+      if (refusal === "proxy_unauthenticated" || refusal === "proxy_not_configured") {
+        // The app lost its way to fal, not the run: it stays unfinished, so the reload after
+        // signing in (or after the owner's fix) follows it by id and its paid result is kept.
+        patch(id, { error: userError, waiting: undefined });
+        await save(id);
+        return;
+      }
       const cancelled = find(id)?.cancelRequested || userError.title === "Cancelled";
       patch(id, {
         phase: cancelled ? "cancelled" : "failed",
@@ -132,6 +140,8 @@ export const createRunsSlice: StateCreator<PlaygroundState, [], [], RunsSlice> =
   /** Picks up a run found unfinished in the history: follow it by id, or say it cannot be known. */
   function resume(run: Run) {
     if (run.requestId) {
+      // An error kept on an unfinished run (signed out, say) is over once we can follow it again.
+      if (run.error) patch(run.id, { error: undefined });
       void follow(run.id);
       return;
     }
@@ -199,6 +209,9 @@ export const createRunsSlice: StateCreator<PlaygroundState, [], [], RunsSlice> =
         });
         await save(run.id);
         return;
+      } finally {
+        // Admitted or refused, the proxy's counters moved (or said why not): show what is left.
+        void get().refreshLimits();
       }
       patch(run.id, { requestId, phase: "queued" });
       await save(run.id); // the id is safe before we start following

@@ -2,6 +2,7 @@
  * The real, unmodified @fal-ai/client in Node, through our proxy over HTTP, against the
  * fal-compatible backend: live mode (a key and FAL_UPSTREAM_URL) and demo mode (no key).
  */
+import { parseServerEnv } from "@/lib/proxy/server-env";
 import { createHash } from "node:crypto";
 import { ApiError, createFalClient, ValidationError, type FalClient } from "@fal-ai/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -44,7 +45,15 @@ describe("live mode: real client → proxy (FAL_KEY, FAL_UPSTREAM_URL) → stand
 
   beforeAll(async () => {
     backend = await startStandaloneBackend({ config: FAST });
-    app = await startTestApp({ falKey: SERVER_KEY, upstreamUrl: backend.url });
+    app = await startTestApp(
+      parseServerEnv({
+        FAL_KEY: SERVER_KEY,
+        FAL_UPSTREAM_URL: backend.url,
+        ALLOW_PUBLIC_ACCESS: "true",
+        RUNS_PER_MINUTE: "unlimited",
+        DAILY_BUDGET_USD: "unlimited",
+      }),
+    );
     fal = clientFor(app);
   });
   afterAll(async () => {
@@ -276,7 +285,7 @@ describe("demo mode: real client → proxy (no key) → embedded backend", () =>
   let fal: FalClient;
 
   beforeAll(async () => {
-    app = await startTestApp({});
+    app = await startTestApp(parseServerEnv({}));
     fal = clientFor(app);
   });
   afterAll(async () => app?.close());

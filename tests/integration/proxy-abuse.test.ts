@@ -2,6 +2,7 @@
  * The abuse matrix: every request the playground does not need is answered 4xx in fal's shape
  * by the proxy, and the backend's request log proves none of them reached it.
  */
+import { parseServerEnv } from "@/lib/proxy/server-env";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startStandaloneBackend, type StandaloneBackend } from "@/lib/emulator/standalone";
 import { serveHandler, type RunningServer } from "@/lib/emulator/serve";
@@ -79,7 +80,15 @@ describe("proxy abuse matrix", () => {
 
   beforeAll(async () => {
     backend = await startStandaloneBackend({ config: FAST });
-    app = await startTestApp({ falKey: "abuse-test-key", upstreamUrl: backend.url });
+    app = await startTestApp(
+      parseServerEnv({
+        FAL_KEY: "abuse-test-key",
+        FAL_UPSTREAM_URL: backend.url,
+        ALLOW_PUBLIC_ACCESS: "true",
+        RUNS_PER_MINUTE: "unlimited",
+        DAILY_BUDGET_USD: "unlimited",
+      }),
+    );
   });
   afterAll(async () => {
     await app?.close();
@@ -195,7 +204,15 @@ describe("proxy answers are rebuilt, not passed through", () => {
       });
     });
     proxy = await serveHandler(
-      createProxyHandler({ env: { falKey: "k", upstreamUrl: hostile.url } }),
+      createProxyHandler({
+        env: parseServerEnv({
+          FAL_KEY: "k",
+          FAL_UPSTREAM_URL: hostile.url,
+          ALLOW_PUBLIC_ACCESS: "true",
+          RUNS_PER_MINUTE: "unlimited",
+          DAILY_BUDGET_USD: "unlimited",
+        }),
+      }),
     );
   });
   afterAll(async () => {

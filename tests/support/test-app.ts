@@ -6,6 +6,9 @@ import { createFalBackend } from "@/lib/emulator/backend";
 import type { EmulatorConfig } from "@/lib/emulator/config";
 import { EMBEDDED_BASE_PATH } from "@/lib/emulator/embedded";
 import { serveHandler, type RunningServer } from "@/lib/emulator/serve";
+import type { CounterStore } from "@/lib/limits/counter-store";
+import { createLimiter } from "@/lib/limits/limiter";
+import { createMemoryStore } from "@/lib/limits/memory-store";
 import { createProxyHandler, PROXY_ROUTE } from "@/lib/proxy/handler";
 import type { ServerEnv } from "@/lib/proxy/server-env";
 
@@ -21,9 +24,12 @@ export interface TestApp extends RunningServer {
 export async function startTestApp(
   env: ServerEnv,
   config: Partial<EmulatorConfig> = FAST,
+  /** Where the run limits count; a fresh memory store by default (one per app). */
+  store: CounterStore = createMemoryStore(),
 ): Promise<TestApp> {
   const demoBackend = createFalBackend({ basePath: EMBEDDED_BASE_PATH, config });
-  const proxy = createProxyHandler({ env, demoBackend: () => demoBackend });
+  const limiter = createLimiter(env.limits, store);
+  const proxy = createProxyHandler({ env, demoBackend: () => demoBackend, limiter: () => limiter });
   const server = await serveHandler((request) => {
     const { pathname } = new URL(request.url);
     if (pathname === PROXY_ROUTE) return proxy(request);

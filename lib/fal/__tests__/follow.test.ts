@@ -33,4 +33,9 @@ describe("which failures a run waits out", () => {
     for (const status of [400, 401, 403, 404, 422]) expect(isTransient(api(status))).toBe(false);
     expect(isTransient(new Error("something else"))).toBe(false);
   });
+
+  it("stops when a status stream says the app is signed out or locked", () => {
+    expect(isTransient(api(401, { detail: "x", error_type: "proxy_unauthenticated" }))).toBe(false);
+    expect(isTransient(api(503, { detail: "x", error_type: "proxy_not_configured" }))).toBe(false);
+  });
 });

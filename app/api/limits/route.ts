@@ -1,0 +1,27 @@
+import { refuseWithoutSession } from "@/lib/access/require-session";
+import { appLimiter } from "@/lib/limits/app-limiter";
+import { clientKey } from "@/lib/limits/client-identity";
+import { CounterStoreUnavailable } from "@/lib/limits/counter-store";
+import { limitsUnavailableDetail, PROXY_ERROR_TYPES, proxyError } from "@/lib/proxy/refusal";
+import { serverEnv } from "@/lib/proxy/server-env";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+/** The caller's runs this minute and the deployment's spend today, for the composer. */
+export async function GET(request: Request): Promise<Response> {
+  const env = serverEnv();
+  const refusal = await refuseWithoutSession(request, env);
+  if (refusal) return refusal;
+  try {
+    const usage = await appLimiter().usage(clientKey(request.headers, env));
+    return Response.json(usage, { headers: { "cache-control": "no-store" } });
+  } catch (error) {
+    if (!(error instanceof CounterStoreUnavailable)) throw error;
+    return proxyError(
+      503,
+      limitsUnavailableDetail(error.message),
+      PROXY_ERROR_TYPES.limitsUnavailable,
+    );
+  }
+}

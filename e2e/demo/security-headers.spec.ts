@@ -1,0 +1,72 @@
+/**
+ * The security headers are on, and the whole flow still works under them: a run with an upload,
+ * logs and a result, with no Content-Security-Policy violation reported by the browser.
+ */
+import { expect, test } from "@playwright/test";
+import { startFresh } from "../support/fresh-start";
+import { PlaygroundPage } from "../support/playground-page";
+
+test("pages carry a nonce-based CSP and the other security headers", async ({ page }) => {
+  const response = await page.goto("/");
+  const headers = response!.headers();
+  const csp = headers["content-security-policy"] ?? "";
+  const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
+  expect(nonce).toBeTruthy();
+  expect(csp).toContain("frame-ancestors 'none'");
+  expect(csp).toContain("object-src 'none'");
+  expect(csp).toMatch(/img-src 'self' https:\/\/fal\.media https:\/\/\*\.fal\.media/);
+  expect(csp).not.toContain("unsafe-eval");
+  expect(headers["x-content-type-options"]).toBe("nosniff");
+  expect(headers["referrer-policy"]).toBe("same-origin");
+  expect(headers["x-frame-options"]).toBe("DENY");
+  // Every script Next wrote into the page carries this response's nonce.
+  const scripts = await page
+    .locator("script")
+    .evaluateAll((nodes) => nodes.map((node) => (node as HTMLScriptElement).nonce));
+  expect(scripts.length).toBeGreaterThan(0);
+  expect(new Set(scripts)).toEqual(new Set([nonce]));
+  // A fresh nonce per response.
+  const again = await page.request.get("/");
+  expect(again.headers()["content-security-policy"]).not.toContain(nonce!);
+});
+
+test("a whole run works with the policy on, without a single violation", async ({ page }) => {
+  const violations: string[] = [];
+  page.on("console", (message) => {
+    if (/Content Security Policy|Content-Security-Policy/i.test(message.text())) {
+      violations.push(message.text());
+    }
+  });
+  await page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (event) =>
+      console.error(
+        `Content-Security-Policy violation: ${event.violatedDirective} ${event.blockedURI}`,
+      ),
+    );
+  });
+  await startFresh(page);
+  const playground = new PlaygroundPage(page);
+  await playground.addReference();
+  await playground.waitForUploads();
+  const card = await playground.run("Under a strict policy");
+  await expect(card.getByRole("status").first()).toHaveText("Completed", { timeout: 30_000 });
+  await expect(card.getByRole("img", { name: "Result 1" })).toBeVisible();
+  expect(
+    await card
+      .getByRole("img", { name: "Result 1" })
+      .evaluate((img: HTMLImageElement) => img.naturalWidth),
+  ).toBeGreaterThan(0);
+  expect(violations).toEqual([]);
+});
+
+test("API answers are not cached and cannot be sniffed", async ({ request }) => {
+  const response = await request.get("/api/limits");
+  expect(response.status()).toBe(200);
+  expect(response.headers()["cache-control"]).toBe("no-store");
+  expect(response.headers()["x-content-type-options"]).toBe("nosniff");
+  expect(await response.json()).toEqual({
+    runsPerMinute: null,
+    dailyBudget: null,
+    store: "memory",
+  });
+});

@@ -1,0 +1,98 @@
+import { describe, expect, it } from "vitest";
+import { refuseWithoutSession } from "@/lib/access/require-session";
+import {
+  openSession,
+  passwordMatches,
+  sealSession,
+  SESSION_COOKIE,
+  SESSION_TTL_SECONDS,
+  sessionCookieOf,
+} from "@/lib/access/session";
+import { safeNextPath } from "@/lib/access/sign-in";
+import { parseServerEnv } from "@/lib/proxy/server-env";
+
+const env = parseServerEnv({ FAL_KEY: "k", ACCESS_PASSWORD: "correct horse battery" });
+
+/** Flips one character in the middle of a seal, keeping it well-formed. */
+function tamper(seal: string): string {
+  const i = Math.floor(seal.length / 2);
+  return seal.slice(0, i) + (seal[i] === "A" ? "B" : "A") + seal.slice(i + 1);
+}
+
+describe("access password", () => {
+  it("accepts only the exact password", () => {
+    expect(passwordMatches(env, "correct horse battery")).toBe(true);
+    expect(passwordMatches(env, "correct horse batter")).toBe(false);
+    expect(passwordMatches(env, "Correct horse battery")).toBe(false);
+    expect(passwordMatches(env, "")).toBe(false);
+    expect(passwordMatches(parseServerEnv({}), "")).toBe(false);
+  });
+});
+
+describe("session cookie", () => {
+  it("opens a session it sealed", async () => {
+    const now = Date.UTC(2026, 10, 21, 12);
+    const session = await openSession(env, await sealSession(env, now), now + 1000);
+    expect(session?.expiresAt.getTime()).toBe(now + SESSION_TTL_SECONDS * 1000);
+  });
+
+  it("refuses a tampered, foreign, or garbage cookie", async () => {
+    const seal = await sealSession(env);
+    expect(await openSession(env, tamper(seal))).toBeNull();
+    expect(await openSession(env, seal.slice(0, -3))).toBeNull();
+    expect(await openSession(env, "Fe26.2**garbage")).toBeNull();
+    expect(await openSession(env, "")).toBeNull();
+    expect(await openSession(env, undefined)).toBeNull();
+    const other = parseServerEnv({ FAL_KEY: "other", ACCESS_PASSWORD: "correct horse battery" });
+    expect(await openSession(other, seal)).toBeNull();
+  });
+
+  it("expires after its lifetime, even with iron's own clock skew allowance", async () => {
+    const issued = Date.now() - SESSION_TTL_SECONDS * 1000 - 5_000;
+    const seal = await sealSession(env, issued);
+    expect(await openSession(env, seal, issued + 1000)).not.toBeNull();
+    expect(await openSession(env, seal)).toBeNull();
+  });
+
+  it("ends every session when the password changes, even with a fixed SESSION_SECRET", async () => {
+    const secret = "s".repeat(40);
+    const before = parseServerEnv({ ACCESS_PASSWORD: "first password", SESSION_SECRET: secret });
+    const after = parseServerEnv({ ACCESS_PASSWORD: "second password", SESSION_SECRET: secret });
+    const seal = await sealSession(before);
+    expect(await openSession(before, seal)).not.toBeNull();
+    expect(await openSession(after, seal)).toBeNull();
+  });
+
+  it("reads the cookie among others", () => {
+    const headers = new Headers({ cookie: `a=1; ${SESSION_COOKIE}=Fe26.2*x*y==; b=2` });
+    expect(sessionCookieOf(headers)).toBe("Fe26.2*x*y==");
+    expect(sessionCookieOf(new Headers())).toBeUndefined();
+  });
+
+  it("refuses API calls without a session in fal's error shape", async () => {
+    const refusal = await refuseWithoutSession(new Request("http://app/api/limits"), env);
+    expect(refusal?.status).toBe(401);
+    expect(await refusal?.json()).toMatchObject({ error_type: "proxy_unauthenticated" });
+    const seal = await sealSession(env);
+    const signedIn = new Request("http://app/api/limits", {
+      headers: { cookie: `${SESSION_COOKIE}=${seal}` },
+    });
+    expect(await refuseWithoutSession(signedIn, env)).toBeNull();
+    expect(await refuseWithoutSession(signedIn, parseServerEnv({}))).toBeNull();
+  });
+});
+
+describe("after sign-in", () => {
+  it.each([
+    ["/", "/"],
+    ["/setup", "/setup"],
+    ["/?a=1", "/?a=1"],
+    ["//evil.example/x", "/"],
+    ["/\\evil.example", "/"],
+    ["https://evil.example", "/"],
+    ["/sign-in?next=/x", "/"],
+    [undefined, "/"],
+  ])("goes to %s → %s", (next, expected) => {
+    expect(safeNextPath(next)).toBe(expected);
+  });
+});
