@@ -30,7 +30,10 @@ test("pages carry a nonce-based CSP and the other security headers", async ({ pa
   expect(again.headers()["content-security-policy"]).not.toContain(nonce!);
 });
 
-test("a whole run works with the policy on, without a single violation", async ({ page }) => {
+test("a whole run works with the policy on, without a single violation", async ({
+  page,
+  baseURL,
+}) => {
   const violations: string[] = [];
   page.on("console", (message) => {
     if (/Content Security Policy|Content-Security-Policy/i.test(message.text())) {
@@ -56,6 +59,9 @@ test("a whole run works with the policy on, without a single violation", async (
       .getByRole("img", { name: "Result 1" })
       .evaluate((img: HTMLImageElement) => img.naturalWidth),
   ).toBeGreaterThan(0);
+  // Uploads and results are served from the page's own origin, as the policy's 'self' requires.
+  const src = await card.getByRole("img", { name: "Result 1" }).getAttribute("src");
+  expect(src?.startsWith(`${baseURL}/api/demo-fal/files/`)).toBe(true);
   expect(violations).toEqual([]);
 });
 
