@@ -5,6 +5,7 @@
 import { expect, test } from "@playwright/test";
 import { startFresh } from "../support/fresh-start";
 import { PlaygroundPage } from "../support/playground-page";
+import { E2E } from "../support/servers";
 
 test("pages carry a nonce-based CSP and the other security headers", async ({ page }) => {
   const response = await page.goto("/");
@@ -75,4 +76,14 @@ test("API answers are not cached and cannot be sniffed", async ({ request }) => 
     dailyBudget: null,
     store: "memory",
   });
+});
+
+test("says why a link from another site cannot be previewed under the policy", async ({ page }) => {
+  await startFresh(page);
+  // Another origin than the page's: the standalone backend the live project uses.
+  await page.getByLabel("Image URL").fill(`${E2E.backend}/files/elsewhere.png`);
+  await page.getByRole("button", { name: "Add URL" }).click();
+  await expect(page.getByRole("alert", { name: "Files not added" })).toContainText(
+    "security policy only shows images from fal storage and this site, so 127.0.0.1:3319 can't be previewed",
+  );
 });

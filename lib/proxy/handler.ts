@@ -20,12 +20,7 @@ import { CounterStoreUnavailable } from "@/lib/limits/counter-store";
 import { createLimiter, type Admission, type Limiter } from "@/lib/limits/limiter";
 import { createMemoryStore } from "@/lib/limits/memory-store";
 import { maxRunCostUsd } from "@/lib/limits/run-cost";
-import {
-  limitsUnavailableDetail,
-  NOT_CONFIGURED_DETAIL,
-  PROXY_ERROR_TYPES,
-  proxyError,
-} from "./refusal";
+import { limitsUnavailable, NOT_CONFIGURED_DETAIL, PROXY_ERROR_TYPES, proxyError } from "./refusal";
 import { accessPolicy, modeOf, serverEnv, type ServerEnv } from "./server-env";
 import { browserOrigin, rebaseFalUrl } from "./upstream";
 
@@ -83,11 +78,7 @@ export function createProxyHandler(options: ProxyOptions = {}) {
         );
       } catch (error) {
         if (!(error instanceof CounterStoreUnavailable)) throw error;
-        return proxyError(
-          503,
-          limitsUnavailableDetail(error.message),
-          PROXY_ERROR_TYPES.limitsUnavailable,
-        );
+        return limitsUnavailable(error.message);
       }
       if (!admission.ok) {
         return proxyError(429, admission.detail, admission.errorType, admission.resetsAt);

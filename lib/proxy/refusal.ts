@@ -41,5 +41,11 @@ export const NOT_CONFIGURED_DETAIL =
 export const UNAUTHENTICATED_DETAIL =
   "Sign in to use this playground: your session is missing or has expired. Reload the page to sign in again.";
 
-export const limitsUnavailableDetail = (reason: string) =>
-  `Runs are paused because the limit counters cannot be checked (${reason}). This protects the fal key from unlimited spending. The owner should check REDIS_URL; try again in a minute.`;
+/** The limit store cannot answer: runs fail closed, and the answer says why. */
+export function limitsUnavailable(reason: string): Response {
+  return proxyError(
+    503,
+    `Runs are paused because the limit counters cannot be checked (${reason}). This protects the fal key from unlimited spending. The owner should check REDIS_URL; try again in a minute.`,
+    PROXY_ERROR_TYPES.limitsUnavailable,
+  );
+}

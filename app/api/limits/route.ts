@@ -2,7 +2,7 @@ import { refuseWithoutSession } from "@/lib/access/require-session";
 import { appLimiter } from "@/lib/limits/app-limiter";
 import { clientKey } from "@/lib/limits/client-identity";
 import { CounterStoreUnavailable } from "@/lib/limits/counter-store";
-import { limitsUnavailableDetail, PROXY_ERROR_TYPES, proxyError } from "@/lib/proxy/refusal";
+import { limitsUnavailable } from "@/lib/proxy/refusal";
 import { serverEnv } from "@/lib/proxy/server-env";
 
 export const runtime = "nodejs";
@@ -18,10 +18,6 @@ export async function GET(request: Request): Promise<Response> {
     return Response.json(usage, { headers: { "cache-control": "no-store" } });
   } catch (error) {
     if (!(error instanceof CounterStoreUnavailable)) throw error;
-    return proxyError(
-      503,
-      limitsUnavailableDetail(error.message),
-      PROXY_ERROR_TYPES.limitsUnavailable,
-    );
+    return limitsUnavailable(error.message);
   }
 }
