@@ -1,5 +1,3 @@
-import Link from "next/link";
-
 const code = "rounded bg-red-100 px-1 font-mono text-xs dark:bg-red-900";
 
 /** Live mode with neither a password nor the public opt-in: says why every run is refused. */
@@ -16,9 +14,9 @@ export function ClosedBanner() {
         This deployment has a fal key but no access password, so runs are refused. Set{" "}
         <code className={code}>ACCESS_PASSWORD</code> (or{" "}
         <code className={code}>ALLOW_PUBLIC_ACCESS=true</code>) and redeploy. See{" "}
-        <Link href="/setup" className="font-medium underline underline-offset-2">
+        <a href="/setup" className="font-medium underline underline-offset-2">
           /setup
-        </Link>
+        </a>
         .
       </span>
     </div>
