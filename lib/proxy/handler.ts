@@ -78,7 +78,7 @@ export function createProxyHandler(options: ProxyOptions = {}) {
         );
       } catch (error) {
         if (!(error instanceof CounterStoreUnavailable)) throw error;
-        return limitsUnavailable(error.message);
+        return limitsUnavailable(error);
       }
       if (!admission.ok) {
         return proxyError(429, admission.detail, admission.errorType, admission.resetsAt);

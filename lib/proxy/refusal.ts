@@ -41,11 +41,15 @@ export const NOT_CONFIGURED_DETAIL =
 export const UNAUTHENTICATED_DETAIL =
   "Sign in to use this playground: your session is missing or has expired. Reload the page to sign in again.";
 
-/** The limit store cannot answer: runs fail closed, and the answer says why. */
-export function limitsUnavailable(reason: string): Response {
+/**
+ * The limit store cannot answer: runs fail closed. The visitor learns why in general terms; the
+ * store's own message (which names its host) goes to the server log, for the owner only.
+ */
+export function limitsUnavailable(error: Error): Response {
+  console.error(`Limits unavailable, runs refused: ${error.message}`);
   return proxyError(
     503,
-    `Runs are paused because the limit counters cannot be checked (${reason}). This protects the fal key from unlimited spending. The owner should check REDIS_URL; try again in a minute.`,
+    "Runs are paused because the limit counters (Redis) cannot be reached right now. This protects the fal key from unlimited spending. Try again in a minute; the owner can see why on /setup and in the server log (REDIS_URL).",
     PROXY_ERROR_TYPES.limitsUnavailable,
   );
 }

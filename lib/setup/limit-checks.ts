@@ -2,6 +2,7 @@
 import { formatUsd } from "@/lib/endpoint";
 import { CounterStoreUnavailable } from "@/lib/limits/counter-store";
 import {
+  accessPolicy,
   DEFAULT_LIVE_DAILY_BUDGET_USD,
   DEFAULT_LIVE_RUNS_PER_MINUTE,
   modeOf,
@@ -67,16 +68,17 @@ export async function limitsStoreCheck(
     };
   }
 
-  const where = hostAndPort(redisUrl);
+  // Without a password this page is public: where Redis lives is then left out.
+  const where = accessPolicy(env) === "password" ? `at ${hostAndPort(redisUrl)}` : "(REDIS_URL)";
   try {
     await withinMs(pingStore(), STORE_PING_TIMEOUT_MS);
-    return { ...row, status: "ok", summary: `Redis at ${where}, shared by every instance.` };
+    return { ...row, status: "ok", summary: `Redis ${where}, shared by every instance.` };
   } catch (error) {
     const reason = reasonOf(error, redisUrl);
     return {
       ...row,
       status: "error",
-      summary: `Redis at ${where} is unreachable${reason ? ` (${reason})` : ""}: runs are refused until it is back (fail closed).`,
+      summary: `Redis ${where} is unreachable${reason ? ` (${reason})` : ""}: runs are refused until it is back (fail closed).`,
       fix: `Check that the Redis database is running, and that REDIS_URL (host, port, password; rediss:// for TLS) is right ${whereToSet(env)}.`,
     };
   }

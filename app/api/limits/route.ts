@@ -18,6 +18,6 @@ export async function GET(request: Request): Promise<Response> {
     return Response.json(usage, { headers: { "cache-control": "no-store" } });
   } catch (error) {
     if (!(error instanceof CounterStoreUnavailable)) throw error;
-    return limitsUnavailable(error.message);
+    return limitsUnavailable(error);
   }
 }

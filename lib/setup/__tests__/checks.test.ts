@@ -93,11 +93,19 @@ describe("setupChecks", () => {
     }
   });
 
-  it("shows a reachable Redis as host:port only", async () => {
-    const vars = { REDIS_URL: `redis://user:${REDIS_PASSWORD}@cache.example.com:6380` };
-    const store = row(await checksFor(vars), "limits-store");
-    expect(store).toMatchObject({ status: "ok" });
-    expect(store.summary).toContain("cache.example.com:6380");
+  it("shows a reachable Redis as host:port only, and only behind the password", async () => {
+    const redisUrl = `redis://user:${REDIS_PASSWORD}@cache.example.com:6380`;
+    const gated = row(
+      await checksFor({ REDIS_URL: redisUrl, ACCESS_PASSWORD: PASSWORD }),
+      "limits-store",
+    );
+    expect(gated).toMatchObject({ status: "ok" });
+    expect(gated.summary).toContain("cache.example.com:6380");
+    const open = row(await checksFor({ REDIS_URL: redisUrl }), "limits-store");
+    expect(open).toMatchObject({
+      status: "ok",
+      summary: "Redis (REDIS_URL), shared by every instance.",
+    });
   });
 
   it("never shows the key, the password or Redis credentials", async () => {
