@@ -147,7 +147,7 @@ export function createRedisStore(
 const whole = (value: number, min: number) => Number.isSafeInteger(value) && value >= min;
 
 /** host:port for messages: the URL may carry a password, which must never reach a log. */
-function hostAndPort(url: string): string {
+export function hostAndPort(url: string): string {
   const parsed = URL.canParse(url) ? new URL(url) : undefined;
   if (parsed?.protocol !== "redis:" && parsed?.protocol !== "rediss:") {
     throw new TypeError("The Redis URL is not a valid redis:// or rediss:// URL");

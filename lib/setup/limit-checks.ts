@@ -1,6 +1,7 @@
 /** Setup rows about the limits that protect the key: their values, their store, client identity. */
 import { formatUsd } from "@/lib/endpoint";
 import { CounterStoreUnavailable } from "@/lib/limits/counter-store";
+import { hostAndPort } from "@/lib/limits/redis-store";
 import {
   accessPolicy,
   DEFAULT_LIVE_DAILY_BUDGET_USD,
@@ -114,16 +115,6 @@ function withinMs<T>(promise: Promise<T>, ms: number): Promise<T> {
     timer = setTimeout(() => reject(new PingTimeout()), ms);
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
-
-/** host:port only: the URL may carry a user name and password. */
-function hostAndPort(url: string): string {
-  try {
-    const parsed = new URL(url);
-    return `${parsed.hostname}:${parsed.port || "6379"}`;
-  } catch {
-    return "the configured host";
-  }
 }
 
 /** A short cause for the row; the store's messages name host:port, but scrub the password anyway. */
