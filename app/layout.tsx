@@ -6,6 +6,8 @@ export const metadata: Metadata = {
   title: "HiDream Edit Playground",
   description:
     "Edit images with HiDream-O1-Image on fal: reference images, every parameter, live queue and logs.",
+  // Named, or browsers ask for /favicon.ico and log a 404 on every page.
+  icons: { icon: "/icon.svg" },
 };
 
 export const viewport: Viewport = {
