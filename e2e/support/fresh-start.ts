@@ -1,5 +1,5 @@
 /** A page as a first-time visitor sees it: no saved composer, no run history. */
-import type { Page } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
 
 export async function startFresh(page: Page) {
   await page.goto("/");
@@ -11,4 +11,7 @@ export async function startFresh(page: Page) {
     });
   });
   await page.reload();
+  // Shown only once the store has hydrated and read the (empty) history: a test that clicks
+  // earlier acts on server HTML that React then resets to its own state.
+  await expect(page.getByText("No runs yet")).toBeVisible();
 }
