@@ -6,7 +6,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { openSession, SESSION_COOKIE } from "@/lib/access/session";
 import { PROXY_ERROR_TYPES, proxyError, UNAUTHENTICATED_DETAIL } from "@/lib/proxy/refusal";
-import { accessPolicy, serverEnv } from "@/lib/proxy/server-env";
+import { accessPolicy, serverEnv } from "@/lib/server-env";
 import { contentSecurityPolicy, SECURITY_HEADERS } from "@/lib/security/content-security-policy";
 
 export const SIGN_IN_PATH = "/sign-in";

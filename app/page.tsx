@@ -5,7 +5,7 @@ import { ModeBanner } from "@/components/mode-banner";
 import { RunList } from "@/components/runs/run-list";
 import { StoreHydration } from "@/components/store-hydration";
 import { ENDPOINT_ID } from "@/lib/endpoint";
-import { accessPolicy, modeOf, serverEnv } from "@/lib/proxy/server-env";
+import { accessPolicy, modeOf, serverEnv } from "@/lib/server-env";
 
 // The mode depends on the server's environment at request time, not at build time.
 export const dynamic = "force-dynamic";

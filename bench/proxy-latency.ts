@@ -9,7 +9,7 @@
  *
  * Both proxies are served by lib/emulator/serve.ts, which pipes bodies the way Next does.
  */
-import { parseServerEnv } from "@/lib/proxy/server-env";
+import { parseServerEnv } from "@/lib/server-env";
 import sharp from "sharp";
 import type { NextRequest } from "next/server";
 import { ENDPOINT_APP, ENDPOINT_ID } from "@/lib/endpoint";

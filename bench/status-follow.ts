@@ -10,7 +10,7 @@
  * the whole bench takes one run's time per round instead of one per job. The backend gets one
  * worker per strategy, so no job ever waits behind another's.
  */
-import { parseServerEnv } from "@/lib/proxy/server-env";
+import { parseServerEnv } from "@/lib/server-env";
 import { createFalClient, type FalClient, type QueueStatus } from "@fal-ai/client";
 import sharp from "sharp";
 import { ENDPOINT_APP, ENDPOINT_ID, type EditInput } from "@/lib/endpoint";

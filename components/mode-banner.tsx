@@ -1,4 +1,4 @@
-import type { Mode } from "@/lib/proxy/server-env";
+import type { Mode } from "@/lib/server-env";
 
 /** Says plainly whether runs go to fal (and cost money) or to the built-in demo backend. */
 export function ModeBanner({ mode }: { mode: Mode }) {

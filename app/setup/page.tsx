@@ -3,7 +3,7 @@ import Link from "next/link";
 import { CheckRow } from "@/components/setup/check-row";
 import { ChecksHeadline } from "@/components/setup/checks-headline";
 import { Card } from "@/components/ui/card";
-import { serverEnv } from "@/lib/proxy/server-env";
+import { serverEnv } from "@/lib/server-env";
 import { checksHeadline, setupChecks } from "@/lib/setup/checks";
 
 // The rows describe the server's environment and its Redis right now, never a build-time copy.

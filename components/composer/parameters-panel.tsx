@@ -1,7 +1,7 @@
 "use client";
 
 import { Button } from "@/components/ui/button";
-import { LIMITS, OUTPUT_FORMATS, type Size } from "@/lib/endpoint";
+import { INPUT_RANGES, keepAspectAvailable, OUTPUT_FORMATS, type Size } from "@/lib/endpoint";
 import type { FieldErrors } from "@/lib/store/composer-form";
 import { usePlayground } from "@/lib/store/playground-store";
 import { ChoiceGroup } from "./choice-group";
@@ -10,7 +10,7 @@ import { SeedField } from "./seed-field";
 import { SizeField } from "./size-field";
 import { Toggle } from "./toggle";
 
-const IMAGE_COUNTS = Array.from({ length: LIMITS.numImages.max }, (_, i) => i + 1);
+const IMAGE_COUNTS = Array.from({ length: INPUT_RANGES.numImages.max }, (_, i) => i + 1);
 
 /** Every input of the endpoint besides prompt and references, bound to the schema's limits. */
 export function ParametersPanel({
@@ -39,11 +39,11 @@ export function ParametersPanel({
       <SizeField output={output} keepsAspect={keepsAspect} errors={errors} />
       <Toggle
         label="Keep original aspect"
-        checked={form.keepOriginalAspect && referenceCount === 1}
-        disabled={referenceCount !== 1}
+        checked={keepsAspect}
+        disabled={!keepAspectAvailable(referenceCount)}
         onChange={(keepOriginalAspect) => updateForm({ keepOriginalAspect })}
         note={
-          referenceCount === 1
+          keepAspectAvailable(referenceCount)
             ? "The output takes the reference's aspect, at about 4 MP, instead of the size above."
             : `Needs exactly one reference image (you have ${referenceCount}).`
         }
@@ -53,20 +53,20 @@ export function ParametersPanel({
           label="Steps"
           value={form.steps}
           onChange={(steps) => updateForm({ steps })}
-          min={LIMITS.steps.min}
-          max={LIMITS.steps.max}
+          min={INPUT_RANGES.steps.min}
+          max={INPUT_RANGES.steps.max}
           error={errors.num_inference_steps}
-          hint={`The dev model is distilled for ${LIMITS.steps.default}.`}
+          hint={`The dev model is distilled for ${INPUT_RANGES.steps.default}.`}
         />
         <NumberField
           label="Guidance"
           value={form.guidance}
           onChange={(guidance) => updateForm({ guidance })}
-          min={LIMITS.guidance.min}
-          max={LIMITS.guidance.max}
+          min={INPUT_RANGES.guidance.min}
+          max={INPUT_RANGES.guidance.max}
           step={0.1}
           error={errors.guidance_scale}
-          hint={`${LIMITS.guidance.default} for the dev model.`}
+          hint={`${INPUT_RANGES.guidance.default} for the dev model.`}
         />
       </div>
       <div className="grid grid-cols-2 gap-4">

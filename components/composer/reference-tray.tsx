@@ -16,7 +16,7 @@ import {
   SortableContext,
   sortableKeyboardCoordinates,
 } from "@dnd-kit/sortable";
-import { LIMITS } from "@/lib/endpoint";
+import { INPUT_RANGES } from "@/lib/endpoint";
 import { usePlayground } from "@/lib/store/playground-store";
 import { ReferenceAdder } from "./reference-adder";
 import { ReferenceThumb } from "./reference-thumb";
@@ -57,7 +57,7 @@ export function ReferenceTray({ onBrowse }: { onBrowse: () => void }) {
       <div className="flex items-baseline justify-between">
         <h2 className="text-sm font-semibold">Reference images</h2>
         <span className="text-xs text-zinc-500 tabular-nums dark:text-zinc-400">
-          {references.length}/{LIMITS.referenceImages.max}
+          {references.length}/{INPUT_RANGES.referenceImages.max}
         </span>
       </div>
       {references.length > 0 && (
@@ -79,7 +79,10 @@ export function ReferenceTray({ onBrowse }: { onBrowse: () => void }) {
           </SortableContext>
         </DndContext>
       )}
-      <ReferenceAdder onBrowse={onBrowse} full={references.length >= LIMITS.referenceImages.max} />
+      <ReferenceAdder
+        onBrowse={onBrowse}
+        full={references.length >= INPUT_RANGES.referenceImages.max}
+      />
       {notices.length > 0 && (
         <ul
           role="alert"

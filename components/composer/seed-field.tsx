@@ -2,7 +2,7 @@
 
 import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { LIMITS } from "@/lib/endpoint";
+import { INPUT_RANGES } from "@/lib/endpoint";
 import type { SeedMode } from "@/lib/store/composer-form";
 import { usePlayground } from "@/lib/store/playground-store";
 import { ChoiceGroup } from "./choice-group";
@@ -10,7 +10,7 @@ import { errorProps, inputClass } from "./field";
 
 const MODES: readonly SeedMode[] = ["random", "fixed"];
 
-const randomSeed = () => String(Math.floor(Math.random() * LIMITS.seed.max));
+const randomSeed = () => String(Math.floor(Math.random() * INPUT_RANGES.seed.max));
 
 /** seed: a new one each run (fal picks and reports it), or a fixed one to reproduce a result. */
 export function SeedField({ error }: { error?: string }) {
@@ -38,8 +38,8 @@ export function SeedField({ error }: { error?: string }) {
             {...errorProps(id, error)}
             aria-label="Seed value"
             type="number"
-            min={LIMITS.seed.min}
-            max={LIMITS.seed.max}
+            min={INPUT_RANGES.seed.min}
+            max={INPUT_RANGES.seed.max}
             value={form.seed}
             onChange={(e) => updateForm({ seed: e.target.value })}
             className={`${inputClass} min-w-0 flex-1`}

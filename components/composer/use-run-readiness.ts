@@ -1,9 +1,15 @@
 "use client";
 
-import { costUsd, outputSize, type EditInput, type Size } from "@/lib/endpoint";
+import {
+  costUsd,
+  keepAspectAvailable,
+  outputSize,
+  type EditInput,
+  type Size,
+} from "@/lib/endpoint";
 import { limitsBlocker } from "@/lib/fal/limits";
 import { maxRunCostUsd } from "@/lib/limits/run-cost";
-import { buildInput, keepAspectAvailable, type FieldErrors } from "@/lib/store/composer-form";
+import { buildInput, type FieldErrors } from "@/lib/store/composer-form";
 import { usePlayground } from "@/lib/store/playground-store";
 
 export interface RunReadiness {

@@ -5,7 +5,7 @@
 import "server-only";
 import { createHash, createHmac, timingSafeEqual } from "node:crypto";
 import { sealData, unsealData } from "iron-session";
-import type { ServerEnv } from "@/lib/proxy/server-env";
+import type { ServerEnv } from "@/lib/server-env";
 
 export const SESSION_COOKIE = "playground_session";
 /** Seven days: long enough for a client demo week, short enough that a leaked cookie dies. */

@@ -6,9 +6,9 @@ import "server-only";
 import { cookies, headers } from "next/headers";
 import { appLimiter } from "@/lib/limits/app-limiter";
 import { clientKey } from "@/lib/limits/client-identity";
-import { CounterStoreUnavailable } from "@/lib/limits/counter-store";
+import { isCounterStoreUnavailable } from "@/lib/limits/counter-store";
 import { untilText } from "@/lib/limits/limiter";
-import { accessPolicy, serverEnv } from "@/lib/proxy/server-env";
+import { accessPolicy, serverEnv } from "@/lib/server-env";
 import { passwordMatches, sealSession, SESSION_COOKIE, sessionCookieOptions } from "./session";
 
 export interface SignInState {
@@ -33,7 +33,7 @@ export async function openSessionWithPassword(password: string): Promise<SignInS
       return { error: `Too many attempts. Try again ${untilText(attempt.resetsAt, Date.now())}.` };
     }
   } catch (error) {
-    if (!(error instanceof CounterStoreUnavailable)) throw error;
+    if (!isCounterStoreUnavailable(error)) throw error;
     return {
       error: "Sign-in is paused: the limit store cannot be reached. Try again in a minute.",
     };

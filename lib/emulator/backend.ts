@@ -7,6 +7,7 @@ import { ENDPOINT_APP, ENDPOINT_ID } from "@/lib/endpoint";
 import { emulatorConfig, type EmulatorConfig } from "./config";
 import { CORS_HEADERS, falError, json } from "./fal-json";
 import { FileStore } from "./file-store";
+import { HttpError } from "./http-error";
 import { JobQueue, type Job, type LogEntry } from "./jobs";
 import { SUBMIT_REFUSALS } from "./scenarios";
 
@@ -23,20 +24,40 @@ export interface SeenRequest {
 /** "all": the whole protocol; "public": only what a browser calls directly (upload PUTs, files). */
 export type Scope = "all" | "public";
 
-const MAX_SINGLE_UPLOAD = 100 * 1024 * 1024;
-const MAX_PART = 20 * 1024 * 1024;
-const MAX_INPUT_JSON = 5 * 1024 * 1024;
+/**
+ * What the backend needs to know about a call besides the request itself, passed in with each
+ * call and never remembered: URLs in an answer are built on this call's `publicBase`, so one
+ * caller's Host header can never reach another caller's answer.
+ */
+export interface CallContext {
+  /** Where the caller reaches this backend (origin and base path), e.g. `https://app/api/demo-fal`. */
+  publicBase: string;
+  /** Who is calling, for fair shares of the workers and of unfinished uploads. */
+  client?: string;
+  scope?: Scope;
+}
+
+const ANONYMOUS = "anonymous";
 const STREAM_PING_MS = 10_000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const REQUEST_LOG_SIZE = 1000;
 
 export interface FalBackend {
-  handle(request: Request, scope?: Scope): Promise<Response>;
+  handle(request: Request, context: CallContext): Promise<Response>;
   /** Requests received, oldest first (bounded). */
   readonly seen: SeenRequest[];
   readonly config: EmulatorConfig;
   /** A job by request id, for inspection in tests. */
   job(id: string): Job | undefined;
+  /** What the backend holds in memory right now, for tests and the memory bench. */
+  holdings(): {
+    files: number;
+    bytes: number;
+    pendingUploads: number;
+    activeJobs: number;
+    finishedJobs: number;
+    openStreams: number;
+  };
 }
 
 export function createFalBackend(
@@ -44,11 +65,11 @@ export function createFalBackend(
 ): FalBackend {
   const basePath = (options.basePath ?? "").replace(/\/$/, "");
   const config = emulatorConfig(options.config);
-  const files = new FileStore(config.maxStoredBytes);
+  const files = new FileStore(config.storage);
   const seen: SeenRequest[] = [];
-  // The public base of this backend, learnt from each request (behind a proxy, or on a port).
-  let publicBase = "";
-  const fileUrl = (fileId: string, fileName: string) => `${publicBase}/files/${fileId}/${fileName}`;
+  let openStreams = 0;
+  const fileUrl = (base: string, fileId: string, fileName: string) =>
+    `${base}/files/${fileId}/${fileName}`;
   const queue = new JobQueue(config, files, loadReference, fileUrl);
 
   async function loadReference(url: string): Promise<Uint8Array | null> {
@@ -98,29 +119,34 @@ export function createFalBackend(
     return undefined;
   }
 
-  async function handle(request: Request, scope: Scope = "all"): Promise<Response> {
+  async function handle(request: Request, context: CallContext): Promise<Response> {
     const url = new URL(request.url);
     if (!url.pathname.startsWith(basePath)) return falError(404, "Not found");
-    publicBase = `${url.origin}${basePath}`;
     const path = url.pathname.slice(basePath.length) || "/";
     record(request, path, url.search);
     if (request.method === "OPTIONS")
       return new Response(null, { status: 204, headers: CORS_HEADERS });
 
-    const segments = path.split("/").filter(Boolean).map(decodeURIComponent);
+    const call: Call = {
+      request,
+      url,
+      segments: path.split("/").filter(Boolean).map(safeDecode),
+      publicBase: context.publicBase.replace(/\/+$/, ""),
+      client: context.client ?? ANONYMOUS,
+    };
     try {
-      const publicAnswer = await handlePublic(request, segments);
+      const publicAnswer = await handlePublic(call);
       if (publicAnswer) return publicAnswer;
-      if (scope === "public") return falError(404, "Not found");
-      return (await handlePrivate(request, segments, url)) ?? falError(404, "Not found");
+      if ((context.scope ?? "all") === "public") return falError(404, "Not found");
+      return (await handlePrivate(call)) ?? falError(404, "Not found");
     } catch (error) {
-      if (error instanceof HttpError) return falError(error.status, error.message);
+      if (error instanceof HttpError) return falError(error.status, error.message, error.errorType);
       throw error;
     }
   }
 
   /** The calls a browser makes straight to storage, with no key: the signed URLs. */
-  async function handlePublic(request: Request, s: string[]): Promise<Response | undefined> {
+  async function handlePublic({ request, segments: s }: Call): Promise<Response | undefined> {
     const { method } = request;
     if (s[0] === "files" && s.length === 3 && (method === "GET" || method === "HEAD")) {
       const file = files.get(s[1]!);
@@ -136,76 +162,84 @@ export function createFalBackend(
     }
     if (s[0] !== "storage" || s[1] !== "uploads" || !s[2]) return undefined;
     const token = s[2];
+    // An unknown token is refused before its body is read: bytes nobody can claim are never held.
+    const known = () => {
+      if (!files.isPending(token)) throw new HttpError(404, "Unknown, used or expired upload URL.");
+    };
     if (method === "PUT" && s.length === 3) {
-      const bytes = await readBytes(request, MAX_SINGLE_UPLOAD);
-      if (!files.put(token, bytes, request.headers.get("content-type")))
-        throw new HttpError(404, "Unknown or used upload URL.");
+      known();
+      const bytes = await readBytes(
+        request,
+        Math.min(config.maxUploadBytes, config.storage.maxBytes),
+      );
+      files.put(token, bytes, request.headers.get("content-type"));
       return new Response(null, { status: 200, headers: CORS_HEADERS });
     }
-    if (method === "PUT" && s.length === 4 && /^\d+$/.test(s[3]!)) {
+    if (method === "PUT" && s.length === 4 && /^\d{1,5}$/.test(s[3]!)) {
+      known();
       const partNumber = Number(s[3]);
-      const etag = files.putPart(token, partNumber, await readBytes(request, MAX_PART));
-      if (!etag) throw new HttpError(404, "Unknown upload URL.");
+      const etag = files.putPart(
+        token,
+        partNumber,
+        await readBytes(request, Math.min(config.maxPartBytes, config.storage.maxBytes)),
+      );
       return json({ partNumber, etag });
     }
     if (method === "POST" && s.length === 4 && s[3] === "complete") {
-      const body = (await readJson(request)) as { parts?: { partNumber?: unknown }[] } | undefined;
-      const numbers = (body?.parts ?? []).map((p) => Number(p.partNumber));
+      known();
+      const body = (await readJson(request, 1024 * 1024)) as
+        { parts?: { partNumber?: unknown }[] } | undefined;
+      const numbers = (Array.isArray(body?.parts) ? body.parts : []).map((p) =>
+        Number(p?.partNumber),
+      );
       if (!numbers.length || numbers.some((n) => !Number.isInteger(n)))
         throw new HttpError(400, "parts must list partNumber values.");
-      const problem = files.complete(token, numbers);
-      if (problem) throw new HttpError(400, problem);
+      files.complete(token, numbers);
       return json({});
     }
     return undefined;
   }
 
-  async function handlePrivate(
-    request: Request,
-    s: string[],
-    url: URL,
-  ): Promise<Response | undefined> {
+  async function handlePrivate(call: Call): Promise<Response | undefined> {
+    const { request, segments: s, publicBase, client } = call;
     const { method } = request;
     if (s[0] === "storage" && s[1] === "upload" && method === "POST") {
       if (s[2] !== "initiate" && s[2] !== "initiate-multipart") return undefined;
       const denied = checkKey(request);
       if (denied) return denied;
-      const body = (await readJson(request)) as
+      const body = (await readJson(request, 64 * 1024)) as
         { content_type?: unknown; file_name?: unknown } | undefined;
       const contentType =
         typeof body?.content_type === "string" ? body.content_type : "application/octet-stream";
       const upload = files.initiate(
-        contentType,
+        contentType.slice(0, 255),
         typeof body?.file_name === "string" ? body.file_name : "file",
+        client,
       );
       return json({
         upload_url: `${publicBase}/storage/uploads/${upload.token}`,
-        file_url: fileUrl(upload.fileId, upload.fileName),
+        file_url: fileUrl(publicBase, upload.fileId, upload.fileName),
       });
     }
     if (s.length < 2) return undefined;
     const app = `${s[0]}/${s[1]}`;
-    if (s[2] === "requests") return handleRequestRoutes(request, app, s.slice(3), url);
+    if (s[2] === "requests") return handleRequestRoutes(call, app, s.slice(3));
     if (method !== "POST") return undefined;
     const denied = checkKey(request);
     if (denied) return denied;
     const endpoint = s.join("/");
     if (endpoint !== ENDPOINT_ID) return falError(404, `Application '${endpoint}' not found.`);
-    const input = await readJson(request);
+    const input = await readJson(request, config.maxInputBytes);
     const refusal = [...queue.scenariosOf(input)]
       .map((name) => SUBMIT_REFUSALS[name])
       .find(Boolean);
     if (refusal) return falError(refusal.status, refusal.detail);
-    const job = queue.submit(endpoint, input);
-    return json({ ...statusBody(job, undefined), queue_position: queue.position(job) });
+    const job = queue.submit(endpoint, input, { client, publicBase });
+    return json({ ...statusBody(job, undefined, publicBase), queue_position: queue.position(job) });
   }
 
-  function handleRequestRoutes(
-    request: Request,
-    app: string,
-    rest: string[],
-    url: URL,
-  ): Response | undefined {
+  function handleRequestRoutes(call: Call, app: string, rest: string[]): Response | undefined {
+    const { request, url, publicBase } = call;
     const [id, action, sub] = rest;
     if (!id || !UUID.test(id)) return falError(404, "Request not found.");
     const denied = checkKey(request);
@@ -217,12 +251,12 @@ export function createFalBackend(
     if (method === "GET" && action === undefined) return resultResponse(job);
     if (method === "GET" && action === "status" && sub === undefined) {
       return json(
-        statusBody(job, withLogs ? job.logs : null),
+        statusBody(job, withLogs ? job.logs : null, publicBase),
         job.state === "COMPLETED" ? 200 : 202,
       );
     }
     if (method === "GET" && action === "status" && sub === "stream" && rest.length === 3) {
-      return streamStatus(job, withLogs, request.signal);
+      return streamStatus(job, withLogs, request.signal, publicBase);
     }
     if (method === "PUT" && action === "cancel" && rest.length === 2) {
       const outcome = queue.cancel(job);
@@ -233,7 +267,7 @@ export function createFalBackend(
     return undefined;
   }
 
-  function statusBody(job: Job, logs: LogEntry[] | null | undefined) {
+  function statusBody(job: Job, logs: LogEntry[] | null | undefined, publicBase: string) {
     const base = `${publicBase}/${ENDPOINT_APP}/requests/${job.id}`;
     const body: Record<string, unknown> = {
       status: job.state,
@@ -273,7 +307,12 @@ export function createFalBackend(
   }
 
   /** SSE: one JSON `data:` event per change, carrying only log lines not sent before. */
-  function streamStatus(job: Job, withLogs: boolean, signal: AbortSignal): Response {
+  function streamStatus(
+    job: Job,
+    withLogs: boolean,
+    signal: AbortSignal,
+    publicBase: string,
+  ): Response {
     const encoder = new TextEncoder();
     let sentLogs = job.logTotal - job.logs.length;
     let lastSignature = "";
@@ -288,7 +327,9 @@ export function createFalBackend(
           const delta = newLines > 0 ? job.logs.slice(Math.max(0, job.logs.length - newLines)) : [];
           sentLogs = job.logTotal;
           controller.enqueue(
-            encoder.encode(`data: ${JSON.stringify(statusBody(job, withLogs ? delta : null))}\n\n`),
+            encoder.encode(
+              `data: ${JSON.stringify(statusBody(job, withLogs ? delta : null, publicBase))}\n\n`,
+            ),
           );
           if (job.state === "COMPLETED") {
             cleanup();
@@ -307,11 +348,16 @@ export function createFalBackend(
             // already closed
           }
         };
+        let open = true;
         cleanup = () => {
+          if (!open) return;
+          open = false;
+          openStreams--;
           clearInterval(ping);
           job.listeners.delete(send);
           signal.removeEventListener("abort", onAbort);
         };
+        openStreams++;
         job.listeners.add(send);
         signal.addEventListener("abort", onAbort);
         send();
@@ -331,28 +377,64 @@ export function createFalBackend(
     });
   }
 
-  return { handle, seen, config, job: (id) => queue.get(id) };
+  return {
+    handle,
+    seen,
+    config,
+    job: (id) => queue.get(id),
+    holdings: () => ({
+      files: files.fileCount,
+      bytes: files.bytesHeld,
+      pendingUploads: files.pendingCount,
+      activeJobs: queue.size.active,
+      finishedJobs: queue.size.finished,
+      openStreams,
+    }),
+  };
 }
 
-class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
+interface Call {
+  request: Request;
+  url: URL;
+  segments: string[];
+  publicBase: string;
+  client: string;
+}
+
+const safeDecode = (segment: string) => {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw new HttpError(400, "Malformed path.");
   }
-}
+};
 
+/** Reads a body up to `limit` bytes, stopping (not buffering on) as soon as it passes. */
 async function readBytes(request: Request, limit: number): Promise<Uint8Array> {
+  const tooLarge = () =>
+    new HttpError(
+      413,
+      `Body larger than ${Math.floor(limit / 1024)} KB: the demo backend refuses it.`,
+    );
   const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > limit) throw new HttpError(413, `Upload larger than ${limit} bytes.`);
-  const bytes = new Uint8Array(await request.arrayBuffer());
-  if (bytes.byteLength > limit) throw new HttpError(413, `Upload larger than ${limit} bytes.`);
-  return bytes;
+  if (declared > limit) throw tooLarge();
+  if (!request.body) return new Uint8Array();
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+    size += chunk.value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => {});
+      throw tooLarge();
+    }
+    chunks.push(chunk.value);
+  }
+  return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
 }
 
-async function readJson(request: Request): Promise<unknown> {
-  const bytes = await readBytes(request, MAX_INPUT_JSON);
+async function readJson(request: Request, limit: number): Promise<unknown> {
+  const bytes = await readBytes(request, limit);
   if (!bytes.byteLength) return undefined;
   try {
     return JSON.parse(new TextDecoder().decode(bytes));

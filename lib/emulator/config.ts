@@ -1,4 +1,5 @@
 /** Settings of the fal-compatible backend, from the environment (one place for their defaults). */
+import type { StorageLimits } from "./file-store";
 
 export interface EmulatorConfig {
   /** Minimum time a job waits in the queue, in ms. */
@@ -7,10 +8,26 @@ export interface EmulatorConfig {
   stepMs: number;
   /** Jobs that run at once; the rest queue with real positions. */
   workers: number;
+  /** Jobs one client may run at once, so one visitor never holds every worker. */
+  workersPerClient: number;
+  /** A run still going after this long ends with fal's timeout error (a `[demo:hang]` too). */
+  maxRunMs: number;
+  /** Jobs waiting or running at once, in all and per client; more are refused with a 429. */
+  maxActiveJobs: number;
+  maxActiveJobsPerClient: number;
+  /** The largest submit body the backend keeps (a prompt is text; this is generous). */
+  maxInputBytes: number;
+  /** Finished jobs kept for status and result calls, by count, age and result bytes. */
+  maxFinishedJobs: number;
+  finishedJobTtlMs: number;
+  maxFinishedResultBytes: number;
   /** Imaginary jobs ahead of a `[demo:slow]` job. */
   slowQueueAhead: number;
-  /** Stored bytes kept in memory before the oldest files are dropped. */
-  maxStoredBytes: number;
+  /** Storage bounds: bytes (DEMO_STORAGE_MB), files, unfinished uploads. */
+  storage: StorageLimits;
+  /** The largest single PUT and the largest multipart part. */
+  maxUploadBytes: number;
+  maxPartBytes: number;
   /** Whether reference URLs outside the backend's own storage are fetched. */
   fetchExternalReferences: boolean;
   /** Whether queue and storage calls need an `Authorization: Key …` header, as fal's do. */
@@ -23,14 +40,35 @@ function numberFromEnv(name: string, fallback: number): number {
   return Number.isFinite(value) && value >= 0 ? value : fallback;
 }
 
-/** Settings for a backend instance; `DEMO_*` variables tune pacing for demos and tests. */
+const MB = 1024 * 1024;
+
+/** Settings for a backend instance; `DEMO_*` variables tune pacing and bounds for demos and tests. */
 export function emulatorConfig(overrides: Partial<EmulatorConfig> = {}): EmulatorConfig {
+  const workers = Math.max(1, Math.floor(numberFromEnv("DEMO_WORKERS", 4)));
   return {
     queueMs: numberFromEnv("DEMO_QUEUE_MS", 800),
     stepMs: numberFromEnv("DEMO_STEP_MS", 110),
-    workers: numberFromEnv("DEMO_WORKERS", 2) || 1,
+    workers,
+    // Half the workers: a visitor running (or hanging) as much as allowed leaves the rest free.
+    workersPerClient: Math.max(1, Math.floor(workers / 2)),
+    maxRunMs: numberFromEnv("DEMO_MAX_RUN_SECONDS", 120) * 1000 || 120_000,
+    maxActiveJobs: 200,
+    maxActiveJobsPerClient: 60,
+    maxInputBytes: 256 * 1024,
+    maxFinishedJobs: 300,
+    finishedJobTtlMs: 6 * 60 * 60 * 1000,
+    maxFinishedResultBytes: 64 * MB,
     slowQueueAhead: 3,
-    maxStoredBytes: numberFromEnv("DEMO_STORAGE_MB", 512) * 1024 * 1024,
+    storage: {
+      maxBytes: numberFromEnv("DEMO_STORAGE_MB", 512) * MB,
+      maxFiles: 5000,
+      maxPending: 200,
+      maxPendingPerClient: 30,
+      pendingTtlMs: 15 * 60 * 1000,
+      maxParts: 10_000,
+    },
+    maxUploadBytes: 100 * MB,
+    maxPartBytes: 20 * MB,
     fetchExternalReferences: false,
     requireKey: false,
     ...overrides,

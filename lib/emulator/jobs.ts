@@ -6,6 +6,7 @@ import { randomInt, randomUUID } from "node:crypto";
 import sharp from "sharp";
 import {
   editInputSchema,
+  keepsOriginalAspect,
   outputSize,
   toFieldErrors,
   type EditOutput,
@@ -14,6 +15,7 @@ import {
 } from "@/lib/endpoint";
 import type { EmulatorConfig } from "./config";
 import type { FileStore } from "./file-store";
+import { HttpError } from "./http-error";
 import { renderDemoImage } from "./render";
 import { isFlagged, scenariosIn, type Scenario } from "./scenarios";
 
@@ -37,7 +39,12 @@ export type JobState = "IN_QUEUE" | "IN_PROGRESS" | "COMPLETED";
 export interface Job {
   id: string;
   endpoint: string;
+  /** The submitted input; dropped once the job is finished (nothing reads it then). */
   input: unknown;
+  /** Who submitted it: workers are shared fairly between clients. */
+  client: string;
+  /** The base the submitter reached the backend on: its result's file URLs are built on it. */
+  publicBase: string;
   state: JobState;
   createdAt: number;
   startedAt?: number;
@@ -54,36 +61,70 @@ export interface Job {
   /** Set once the job's minimum queue time is over and it may take a free worker. */
   admitted: boolean;
   listeners: Set<() => void>;
+  /** Rough size of the stored result (data URIs in sync mode make it large). */
+  resultBytes: number;
+}
+
+/** Who submits a job and where they reach the backend: passed in with each submit. */
+export interface SubmitContext {
+  client: string;
+  publicBase: string;
 }
 
 /** Resolves reference URLs to bytes: `null` for one the backend chose not to fetch. */
 export type ReferenceLoader = (url: string) => Promise<Uint8Array | null>;
 
 const MAX_LOG_LINES = 500;
-const MAX_JOBS_KEPT = 500;
 const PHANTOM_TICK_MS = 1500;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 class Cancelled extends Error {}
+class TimedOut extends Error {}
 
 export class JobQueue {
   private jobs = new Map<string, Job>();
   private running = 0;
+  private runningByClient = new Map<string, number>();
+  /** When each client last had a job started (a counter), oldest first: turns go round. */
+  private lastTurn = new Map<string, number>();
+  private turns = 0;
+  /** Renders wait for one another: encoding a 2048² image holds tens of MB of native memory. */
+  private rendering: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly config: EmulatorConfig,
     private readonly files: FileStore,
     private readonly loadReference: ReferenceLoader,
-    /** Builds the public URL of a stored file. */
-    private readonly fileUrl: (fileId: string, fileName: string) => string,
+    /** Builds the public URL of a stored file on a base. */
+    private readonly fileUrl: (base: string, fileId: string, fileName: string) => string,
   ) {}
 
-  submit(endpoint: string, input: unknown): Job {
+  /** Queues a job, or refuses it (HttpError 429) when the queue or the client's share is full. */
+  submit(endpoint: string, input: unknown, context: SubmitContext): Job {
+    this.forgetOldJobs();
+    const active = [...this.jobs.values()].filter((j) => j.state !== "COMPLETED");
+    const { maxActiveJobs, maxActiveJobsPerClient } = this.config;
+    if (active.length >= maxActiveJobs) {
+      throw new HttpError(
+        429,
+        `The demo backend has ${maxActiveJobs} runs waiting or running, its limit. Try again in a minute.`,
+        "demo_queue_full",
+      );
+    }
+    if (active.filter((j) => j.client === context.client).length >= maxActiveJobsPerClient) {
+      throw new HttpError(
+        429,
+        `You have ${maxActiveJobsPerClient} runs waiting or running on the demo backend, the most it takes from one visitor. Wait for some to finish.`,
+        "demo_queue_full",
+      );
+    }
     const job: Job = {
       id: randomUUID(),
       endpoint,
       input,
+      client: context.client,
+      publicBase: context.publicBase,
       state: "IN_QUEUE",
       createdAt: Date.now(),
       logs: [],
@@ -93,10 +134,10 @@ export class JobQueue {
       phantomAhead: 0,
       admitted: false,
       listeners: new Set(),
+      resultBytes: 0,
     };
     if (job.scenarios.has("slow")) job.phantomAhead = this.config.slowQueueAhead;
     this.jobs.set(job.id, job);
-    this.forgetOldJobs();
     void this.admit(job);
     return job;
   }
@@ -140,19 +181,52 @@ export class JobQueue {
     this.pump();
   }
 
+  /** Jobs that run now or next; a client with fewer running jobs goes first. */
   private pump() {
     while (this.running < this.config.workers) {
-      const next = [...this.jobs.values()].find(
-        (j) => j.state === "IN_QUEUE" && j.admitted && !j.cancelRequested,
-      );
+      const next = this.nextJob();
       if (!next) return;
       this.running++;
+      this.runningByClient.set(next.client, this.runningOf(next.client) + 1);
+      this.lastTurn.delete(next.client);
+      this.lastTurn.set(next.client, ++this.turns);
+      if (this.lastTurn.size > 10_000) this.lastTurn.delete(this.lastTurn.keys().next().value!);
       void this.run(next).finally(() => {
         this.running--;
+        const left = this.runningOf(next.client) - 1;
+        if (left > 0) this.runningByClient.set(next.client, left);
+        else this.runningByClient.delete(next.client);
         this.notifyQueued();
         this.pump();
       });
     }
+  }
+
+  private runningOf(client: string): number {
+    return this.runningByClient.get(client) ?? 0;
+  }
+
+  /**
+   * The oldest ready job of the client running the fewest jobs (on a tie, the one whose turn came
+   * longest ago), never past a client's share of the workers: one visitor (or one who hangs their
+   * runs) cannot hold every worker, and a visitor who arrives later is served before another's
+   * long backlog.
+   */
+  private nextJob(): Job | undefined {
+    let best: Job | undefined;
+    const turn = (client: string) => this.lastTurn.get(client) ?? 0;
+    for (const job of this.jobs.values()) {
+      if (job.state !== "IN_QUEUE" || !job.admitted || job.cancelRequested) continue;
+      const running = this.runningOf(job.client);
+      if (running >= this.config.workersPerClient) continue;
+      const bestRunning = best ? this.runningOf(best.client) : Infinity;
+      if (
+        running < bestRunning ||
+        (running === bestRunning && turn(job.client) < turn(best!.client))
+      )
+        best = job;
+    }
+    return best;
   }
 
   private async run(job: Job) {
@@ -164,6 +238,19 @@ export class JobQueue {
     } catch (error) {
       if (error instanceof Cancelled) {
         this.finishCancelled(job);
+        return;
+      }
+      if (error instanceof TimedOut) {
+        const seconds = Math.round(this.config.maxRunMs / 1000);
+        this.log(job, "ERROR", `Stopped: the run passed the demo's ${seconds} s limit.`);
+        job.result = {
+          status: 500,
+          body: {
+            detail: `The run took longer than the demo backend allows (${seconds} s, DEMO_MAX_RUN_SECONDS) and was stopped.`,
+          },
+          errorType: "request_timeout",
+        };
+        this.finish(job);
         return;
       }
       this.log(job, "ERROR", `Unhandled error: ${(error as Error).message}`);
@@ -210,7 +297,7 @@ export class JobQueue {
     if (fieldErrors.length) return validationFailure(fieldErrors);
 
     const first =
-      input.keep_original_aspect && references[0] ? await orientedSize(references[0]) : undefined;
+      keepsOriginalAspect(input) && references[0] ? await orientedSize(references[0]) : undefined;
     const size = outputSize(input, first);
     this.log(
       job,
@@ -225,6 +312,7 @@ export class JobQueue {
       // fal cannot always stop a job in time; `[demo:late]` plays that, so the app's promise to
       // keep a paid result that arrives after a cancel can be tested.
       if (job.cancelRequested && !job.scenarios.has("late")) throw new Cancelled();
+      if (Date.now() - (job.startedAt ?? Date.now()) > this.config.maxRunMs) throw new TimedOut();
       this.log(job, "STDERR", `Step ${Math.min(step, steps)}/${steps}`);
       if (job.scenarios.has("500") && step === Math.ceil(steps / 2)) {
         this.log(
@@ -241,7 +329,9 @@ export class JobQueue {
     }
 
     if (input.enable_safety_checker) this.log(job, "INFO", "Running safety checker.");
-    const output = await this.renderOutput(job, input, references, size, seed);
+    const render = this.rendering.then(() => this.renderOutput(job, input, references, size, seed));
+    this.rendering = render.catch(() => {});
+    const output = await render;
     this.log(job, "INFO", `Done: ${output.images.length} ${input.output_format} image(s).`);
     return { status: 200, body: output };
   }
@@ -292,6 +382,7 @@ export class JobQueue {
       const url = input.sync_mode
         ? `data:${image.contentType};base64,${image.bytes.toString("base64")}`
         : this.fileUrl(
+            job.publicBase,
             this.files.add({ bytes: image.bytes, contentType: image.contentType, fileName }),
             fileName,
           );
@@ -328,8 +419,11 @@ export class JobQueue {
   private finish(job: Job) {
     job.state = "COMPLETED";
     job.completedAt = Date.now();
+    job.input = undefined;
+    job.resultBytes = job.result ? JSON.stringify(job.result.body).length : 0;
     this.notify(job);
     this.notifyQueued();
+    this.forgetOldJobs();
   }
 
   private log(job: Job, level: LogLevel, message: string) {
@@ -348,11 +442,30 @@ export class JobQueue {
     for (const job of this.jobs.values()) if (job.state === "IN_QUEUE") this.notify(job);
   }
 
+  /** Finished jobs are kept for their status and result calls, within count, age and bytes. */
   private forgetOldJobs() {
-    for (const [id, job] of this.jobs) {
-      if (this.jobs.size <= MAX_JOBS_KEPT) break;
-      if (job.state === "COMPLETED") this.jobs.delete(id);
+    const { maxFinishedJobs, finishedJobTtlMs, maxFinishedResultBytes } = this.config;
+    const finished = [...this.jobs.values()].filter((j) => j.state === "COMPLETED");
+    let count = finished.length;
+    let bytes = finished.reduce((sum, j) => sum + j.resultBytes, 0);
+    const oldest = Date.now() - finishedJobTtlMs;
+    // Oldest first: a Map iterates in insertion order.
+    for (const job of finished) {
+      const expired = (job.completedAt ?? 0) < oldest;
+      if (!expired && count <= maxFinishedJobs && bytes <= maxFinishedResultBytes) break;
+      // A job with a stream still open is kept until its listener has had the last event.
+      if (job.listeners.size > 0) continue;
+      this.jobs.delete(job.id);
+      count--;
+      bytes -= job.resultBytes;
     }
+  }
+
+  /** Jobs held right now, for tests and the memory bench. */
+  get size(): { active: number; finished: number } {
+    let active = 0;
+    for (const job of this.jobs.values()) if (job.state !== "COMPLETED") active++;
+    return { active, finished: this.jobs.size - active };
   }
 }
 

@@ -2,6 +2,7 @@
  * The backend as its own server (`npm run emulator`): fal's protocol at the root, as
  * `FAL_UPSTREAM_URL` expects, plus `/_emulator/requests` so tests can see what reached it.
  */
+import { createHash } from "node:crypto";
 import { createFalBackend, type FalBackend } from "./backend";
 import type { EmulatorConfig } from "./config";
 import { json } from "./fal-json";
@@ -24,7 +25,12 @@ export async function startStandaloneBackend(
       if (request.method === "DELETE") backend.seen.length = 0;
       return json(backend.seen);
     }
-    return backend.handle(request);
+    // fal shares its capacity per key: so does this backend, between the keys that call it.
+    const key = request.headers.get("authorization");
+    return backend.handle(request, {
+      publicBase: new URL(request.url).origin,
+      client: key ? createHash("sha256").update(key).digest("base64url").slice(0, 16) : undefined,
+    });
   }, options);
   return { ...server, backend };
 }

@@ -26,7 +26,7 @@ export type ImageSizePreset = (typeof IMAGE_SIZE_PRESETS)[number];
 export const OUTPUT_FORMATS = ["jpeg", "png", "webp"] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
-export const LIMITS = {
+export const INPUT_RANGES = {
   referenceImages: { min: 1, max: 10 },
   steps: { min: 1, max: 28, default: 28 },
   guidance: { min: 0, max: 20, default: 0 },
@@ -48,8 +48,8 @@ function numberIn(min: number, max: number, what: string) {
 }
 
 export const customImageSizeSchema = z.object({
-  width: intIn(LIMITS.customSide.min, LIMITS.customSide.max, "Width"),
-  height: intIn(LIMITS.customSide.min, LIMITS.customSide.max, "Height"),
+  width: intIn(INPUT_RANGES.customSide.min, INPUT_RANGES.customSide.max, "Width"),
+  height: intIn(INPUT_RANGES.customSide.min, INPUT_RANGES.customSide.max, "Height"),
 });
 export type CustomImageSize = z.infer<typeof customImageSizeSchema>;
 
@@ -62,19 +62,26 @@ export const editInputSchema = z.object({
   prompt: z.string().trim().min(1, "Write a prompt."),
   reference_image_urls: z
     .array(z.string().min(1))
-    .min(LIMITS.referenceImages.min, "Add at least one reference image.")
-    .max(LIMITS.referenceImages.max, `At most ${LIMITS.referenceImages.max} reference images.`),
+    .min(INPUT_RANGES.referenceImages.min, "Add at least one reference image.")
+    .max(
+      INPUT_RANGES.referenceImages.max,
+      `At most ${INPUT_RANGES.referenceImages.max} reference images.`,
+    ),
   image_size: imageSizeSchema.default(DEFAULT_IMAGE_SIZE),
-  num_inference_steps: intIn(LIMITS.steps.min, LIMITS.steps.max, "Steps").default(
-    LIMITS.steps.default,
+  num_inference_steps: intIn(INPUT_RANGES.steps.min, INPUT_RANGES.steps.max, "Steps").default(
+    INPUT_RANGES.steps.default,
   ),
-  guidance_scale: numberIn(LIMITS.guidance.min, LIMITS.guidance.max, "Guidance").default(
-    LIMITS.guidance.default,
-  ),
-  seed: intIn(LIMITS.seed.min, LIMITS.seed.max, "Seed").optional(),
-  num_images: intIn(LIMITS.numImages.min, LIMITS.numImages.max, "Number of images").default(
-    LIMITS.numImages.default,
-  ),
+  guidance_scale: numberIn(
+    INPUT_RANGES.guidance.min,
+    INPUT_RANGES.guidance.max,
+    "Guidance",
+  ).default(INPUT_RANGES.guidance.default),
+  seed: intIn(INPUT_RANGES.seed.min, INPUT_RANGES.seed.max, "Seed").optional(),
+  num_images: intIn(
+    INPUT_RANGES.numImages.min,
+    INPUT_RANGES.numImages.max,
+    "Number of images",
+  ).default(INPUT_RANGES.numImages.default),
   output_format: z.enum(OUTPUT_FORMATS).default("png"),
   sync_mode: z.boolean().default(false),
   enable_safety_checker: z.boolean().default(true),

@@ -54,6 +54,22 @@ export function snapToPreset(requested: Size): Size {
   return best;
 }
 
+/** The endpoint honours `keep_original_aspect` only with exactly one reference. */
+export function keepAspectAvailable(referenceCount: number): boolean {
+  return referenceCount === 1;
+}
+
+/** Whether an input's output takes its reference's aspect (the flag, with exactly one reference). */
+export function keepsOriginalAspect(input: {
+  keep_original_aspect?: boolean;
+  reference_image_urls?: readonly unknown[];
+}): boolean {
+  return (
+    input.keep_original_aspect === true &&
+    keepAspectAvailable(input.reference_image_urls?.length ?? 0)
+  );
+}
+
 /**
  * The output size when `keep_original_aspect` is on: the reference scaled to about 2048² pixels,
  * both sides floored to multiples of 32 (3000×2000 → 2496×1664).
@@ -77,9 +93,7 @@ export function outputSize(
   },
   reference?: Size,
 ): Size {
-  if (input.keep_original_aspect && input.reference_image_urls?.length === 1 && reference) {
-    return keepAspectSize(reference);
-  }
+  if (keepsOriginalAspect(input) && reference) return keepAspectSize(reference);
   return snapToPreset(requestedSize(input.image_size ?? DEFAULT_IMAGE_SIZE));
 }
 

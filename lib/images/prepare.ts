@@ -12,6 +12,7 @@
 import { TARGET_AREA, type Size } from "@/lib/endpoint/sizes";
 import { EXIF_SCAN_BYTES, hasExif, mayNeedOrientation } from "./exif-orientation";
 import { MAX_REFERENCE_BYTES, sniffImageType, type ImageType } from "./sniff";
+import { isUploadedImageType } from "./upload-policy";
 
 export type ReferenceFileErrorCode = "empty" | "too-large" | "not-an-image" | "undecodable";
 
@@ -53,8 +54,6 @@ export interface PrepareOptions {
 // WebP 0.9 was only 2% smaller (1.28 MB against 1.31 MB) and took ~500 ms to encode against
 // ~60-90 ms. PNG only where there is transparency to keep.
 const JPEG_QUALITY = 0.9;
-// Formats a server reads as they are; anything else (GIF, BMP, AVIF, HEIC) is always re-encoded.
-const PASS_THROUGH: ReadonlySet<ImageType> = new Set(["image/jpeg", "image/png", "image/webp"]);
 const UNREADABLE_NAMES: Partial<Record<ImageType, string>> = {
   "image/heic": "HEIC",
   "image/avif": "AVIF",
@@ -105,7 +104,8 @@ export async function prepareReference(
   const keepOriginal =
     target.width === original.width &&
     target.height === original.height &&
-    PASS_THROUGH.has(type) &&
+    // Formats a server reads as they are; anything else (GIF, BMP, AVIF, HEIC) is re-encoded.
+    isUploadedImageType(type) &&
     !mayNeedOrientation(head) &&
     !hasExif(head) &&
     encoded.size >= file.size;

@@ -4,7 +4,7 @@
  * would otherwise be per bundle, and memory counters would not add up.
  */
 import "server-only";
-import { serverEnv } from "@/lib/proxy/server-env";
+import { serverEnv } from "@/lib/server-env";
 import { createLimiter, type Limiter } from "./limiter";
 import { createMemoryStore } from "./memory-store";
 import { createRedisStore } from "./redis-store";

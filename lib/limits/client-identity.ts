@@ -5,7 +5,7 @@
  * bucket, which is stricter, never looser.
  */
 import { createHash } from "node:crypto";
-import type { ServerEnv } from "@/lib/proxy/server-env";
+import type { ServerEnv } from "@/lib/server-env";
 
 export const SHARED_CLIENT = "shared";
 

@@ -30,10 +30,22 @@ export interface CounterStore {
   close(): Promise<void>;
 }
 
+// Next builds a copy of this module into each bundle (route handlers, pages, server actions), and
+// the limiter is shared on globalThis, so its error may come from another copy than the caller's:
+// `instanceof` is false across copies. A registered symbol is the same in every copy.
+const UNAVAILABLE = Symbol.for("hidream-playground.CounterStoreUnavailable");
+
 /** Thrown when the store cannot answer: limits then fail closed. */
 export class CounterStoreUnavailable extends Error {
+  readonly [UNAVAILABLE] = true;
+
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.name = "CounterStoreUnavailable";
   }
+}
+
+/** Whether an error says the store cannot answer, whichever bundle's copy of the class made it. */
+export function isCounterStoreUnavailable(error: unknown): error is CounterStoreUnavailable {
+  return typeof error === "object" && error !== null && UNAVAILABLE in error;
 }

@@ -4,6 +4,7 @@
  * refuses it. Counters live in a CounterStore (memory, or Redis shared by every instance).
  */
 import { formatUsd } from "@/lib/endpoint";
+import { PROXY_ERROR_TYPES } from "@/lib/proxy/error-types";
 import type { CounterStore, Take } from "./counter-store";
 
 const PREFIX = "hidream-playground:";
@@ -13,6 +14,11 @@ const DAY_MS = 86_400_000;
 const MICROS = 1_000_000;
 /** Sign-in attempts per client per minute: enough for typos, too few to guess a password. */
 export const SIGN_IN_ATTEMPTS_PER_MINUTE = 10;
+/**
+ * Storage uploads a client may start per minute: the composer takes at most 10 references at
+ * once, so this is room for a few batches and retries, and too few to use the key as free storage.
+ */
+export const UPLOADS_PER_MINUTE = 60;
 
 export interface LimitSettings {
   runsPerMinute: number | null;
@@ -33,7 +39,7 @@ export type Admission =
     }
   | {
       ok: false;
-      errorType: "proxy_rate_limited" | "proxy_budget_exhausted";
+      errorType: typeof PROXY_ERROR_TYPES.rateLimited | typeof PROXY_ERROR_TYPES.budgetExhausted;
       detail: string;
       resetsAt: Date;
     };
@@ -99,7 +105,7 @@ export function createLimiter(settings: LimitSettings, store: CounterStore) {
         const resetsAt = new Date((minuteWindow(now) + 1) * MINUTE_MS);
         return {
           ok: false,
-          errorType: "proxy_rate_limited",
+          errorType: PROXY_ERROR_TYPES.rateLimited,
           resetsAt,
           detail: `This playground allows ${settings.runsPerMinute} runs per minute from one address. Try again ${untilText(resetsAt, now)}.`,
         };
@@ -109,12 +115,61 @@ export function createLimiter(settings: LimitSettings, store: CounterStore) {
       const resetsAt = nextUtcMidnight(now);
       return {
         ok: false,
-        errorType: "proxy_budget_exhausted",
+        errorType: PROXY_ERROR_TYPES.budgetExhausted,
         resetsAt,
         detail:
           costUsd > limitUsd
             ? `This run could cost up to ${formatUsd(costUsd)}, more than this playground's daily cap of ${formatUsd(limitUsd)}. Make fewer or smaller images, or ask the owner to raise DAILY_BUDGET_USD.`
             : `Today's spend cap is reached: ${formatUsd(spentUsd)} of ${formatUsd(limitUsd)} spent, and this run could cost up to ${formatUsd(costUsd)}. The cap resets at 00:00 UTC (${untilText(resetsAt, now)}).`,
+      };
+    },
+
+    /**
+     * Counts a storage upload: a few per minute per client, and none once today's budget is spent
+     * (nothing could run with them, and uploads are not free storage for strangers).
+     */
+    async admitUpload(
+      client: string,
+      cheapestRunUsd: number,
+      now = Date.now(),
+    ): Promise<Admission> {
+      const takes: Take[] = [
+        {
+          key: `${PREFIX}uploads:${client}:${minuteWindow(now)}`,
+          amount: 1,
+          limit: UPLOADS_PER_MINUTE,
+          ttlMs: 2 * MINUTE_MS,
+        },
+      ];
+      if (settings.dailyBudgetUsd !== null) {
+        // Taking 0 fails only when the spend already leaves no room for the cheapest run: a
+        // check in the same atomic step, not a spend.
+        takes.push({
+          key: spendKey(now),
+          amount: 0,
+          limit: toMicros(settings.dailyBudgetUsd) - toMicros(cheapestRunUsd),
+          ttlMs: 2 * DAY_MS,
+        });
+      }
+      const result = await store.take(takes);
+      if (result.ok) {
+        return { ok: true, release: () => store.give(takes[0]!.key, 1) };
+      }
+      if (result.refused === 0) {
+        const resetsAt = new Date((minuteWindow(now) + 1) * MINUTE_MS);
+        return {
+          ok: false,
+          errorType: PROXY_ERROR_TYPES.rateLimited,
+          resetsAt,
+          detail: `This playground allows ${UPLOADS_PER_MINUTE} uploads per minute from one address. Try again ${untilText(resetsAt, now)}.`,
+        };
+      }
+      const resetsAt = nextUtcMidnight(now);
+      return {
+        ok: false,
+        errorType: PROXY_ERROR_TYPES.budgetExhausted,
+        resetsAt,
+        detail: `Today's spend cap of ${formatUsd(settings.dailyBudgetUsd!)} is used up, so uploads are paused too. They resume at 00:00 UTC (${untilText(resetsAt, now)}).`,
       };
     },
 

@@ -1,8 +1,12 @@
 /**
  * Relaying one allowed call: the request is built from checked parts only, and the answer is
  * rebuilt rather than passed through, so no upstream cookie, encoding or stray header leaks out.
+ * The upstream call ends when the browser leaves, whichever way Next tells us.
  */
+import type { CallContext, FalBackend } from "@/lib/emulator/backend";
+import { PROXY_ERROR_TYPES } from "./error-types";
 import type { AllowedCall } from "./policy";
+import { proxyError } from "./refusal";
 
 /** Answer headers worth keeping: what the client reads, and fal's error details. */
 const KEPT_RESPONSE_HEADERS = [
@@ -16,41 +20,171 @@ const KEPT_RESPONSE_HEADERS = [
 
 const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
 
-/** Non-streaming calls that take longer than this are given up on. */
-export const UPSTREAM_TIMEOUT_MS = 60_000;
+export interface Timeouts {
+  /** A submit: long, because giving up on one that fal is still taking leaves a run nobody follows. */
+  submitMs: number;
+  /** Every other call that is not a stream. */
+  callMs: number;
+}
 
-export function upstreamHeaders(
-  call: AllowedCall,
-  falHeaders: Record<string, string>,
-  authorization?: string,
-): Headers {
+/** Under the route's maxDuration (300 s), so the proxy answers before the platform cuts it. */
+export const DEFAULT_TIMEOUTS: Timeouts = { submitMs: 240_000, callMs: 60_000 };
+
+/** Where a call goes: fal (or a fal-compatible URL) over the network, or the embedded backend. */
+export type Upstream =
+  | { kind: "network"; url: string; authorization?: string }
+  | { kind: "embedded"; backend: FalBackend; url: string; context: CallContext };
+
+export interface Forwarding {
+  call: AllowedCall;
+  upstream: Upstream;
+  falHeaders: Record<string, string>;
+  body?: string;
+  /** The browser's signal: aborted when it leaves. */
+  clientSignal: AbortSignal;
+  timeouts: Timeouts;
+  /** Gives back what was reserved for this call (fal refused it, or it never left). */
+  release: () => Promise<void>;
+}
+
+/** Sends the call and rebuilds the answer; every failure becomes an answer in fal's shape. */
+export async function forward(f: Forwarding): Promise<Response> {
+  const { call, upstream, clientSignal } = f;
+  const upstreamAbort = new AbortController();
+  const leave = () => upstreamAbort.abort(clientSignal.reason);
+  if (clientSignal.aborted) leave();
+  else clientSignal.addEventListener("abort", leave, { once: true });
+  const timeoutMs = call.kind === "submit" ? f.timeouts.submitMs : f.timeouts.callMs;
+  const signal =
+    call.kind === "stream"
+      ? upstreamAbort.signal
+      : AbortSignal.any([upstreamAbort.signal, AbortSignal.timeout(timeoutMs)]);
+  const request = new Request(upstream.url, {
+    method: call.method,
+    headers: upstreamHeaders(f),
+    body: f.body,
+    signal,
+  });
+
+  let answer: Response;
+  try {
+    answer =
+      upstream.kind === "embedded"
+        ? await upstream.backend.handle(request, upstream.context)
+        : await fetch(request);
+  } catch (error) {
+    clientSignal.removeEventListener("abort", leave);
+    return failed(error, f);
+  }
+  // fal said no (4xx): nothing ran, so nothing is owed. A 5xx from fal's front may still have
+  // started the run, so its reservation is kept, as for a timeout.
+  if (answer.status >= 400 && answer.status < 500) await f.release();
+  return rebuildResponse(answer, call, () => {
+    clientSignal.removeEventListener("abort", leave);
+    upstreamAbort.abort();
+  });
+}
+
+function upstreamHeaders({ call, upstream, falHeaders }: Forwarding): Headers {
   const headers = new Headers({
     ...falHeaders,
     accept: call.kind === "stream" ? "text/event-stream" : "application/json",
     "user-agent": "hidream-edit-playground-proxy",
   });
-  if (call.kind === "submit" || call.kind === "initiate" || call.kind === "initiate-multipart") {
+  if (call.kind === "submit" || call.kind === "initiate") {
     headers.set("content-type", "application/json");
   }
-  if (authorization) headers.set("authorization", authorization);
+  if (upstream.kind === "network" && upstream.authorization) {
+    headers.set("authorization", upstream.authorization);
+  }
   return headers;
 }
 
-/** The client gets status, body (streamed as it arrives) and the kept headers; never cached. */
-export function rebuildResponse(upstream: Response, call: AllowedCall): Response {
+async function failed(error: unknown, f: Forwarding): Promise<Response> {
+  if (f.clientSignal.aborted) return new Response(null, { status: 499 });
+  if ((error as Error).name === "TimeoutError") {
+    if (f.call.kind === "submit") {
+      // It may have started on fal. Said as final, so no layer sends it again by itself.
+      return proxyError(
+        504,
+        `fal did not confirm this run within ${Math.round(f.timeouts.submitMs / 1000)} s. It may still run (and be billed) on fal, but it cannot be followed from here. Retry only if you want to run it again.`,
+        PROXY_ERROR_TYPES.submitUnconfirmed,
+      );
+    }
+    return proxyError(
+      504,
+      `fal did not answer within ${Math.round(f.timeouts.callMs / 1000)} s. The run keeps going on fal; the playground will ask again.`,
+      PROXY_ERROR_TYPES.timeout,
+    );
+  }
+  // Never reached fal: nothing started, so the reservation goes back.
+  await f.release();
+  const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message;
+  return proxyError(
+    502,
+    `Could not reach fal (${cause}). Check the server's network and try again.`,
+    PROXY_ERROR_TYPES.unreachable,
+  );
+}
+
+/**
+ * The client gets status, body (streamed as it arrives) and the kept headers; never cached.
+ * `done` runs once the body is over: read to the end, or cancelled because the browser left.
+ */
+export function rebuildResponse(
+  upstream: Response,
+  call: AllowedCall,
+  done: () => void = () => {},
+): Response {
   const headers = new Headers({ "cache-control": "no-store" });
   for (const name of KEPT_RESPONSE_HEADERS) {
     const value = upstream.headers.get(name);
     if (value !== null) headers.set(name, value);
   }
   if (call.kind === "stream") headers.set("x-accel-buffering", "no");
-  const body = NULL_BODY_STATUSES.has(upstream.status) ? null : upstream.body;
-  return new Response(body, { status: upstream.status, statusText: upstream.statusText, headers });
+  if (NULL_BODY_STATUSES.has(upstream.status) || !upstream.body) {
+    done();
+    return new Response(null, {
+      status: upstream.status,
+      statusText: upstream.statusText,
+      headers,
+    });
+  }
+  return new Response(relay(upstream.body, done), {
+    status: upstream.status,
+    statusText: upstream.statusText,
+    headers,
+  });
 }
 
-/** The abort signal for the upstream call: the client leaving, or (not for streams) a timeout. */
-export function upstreamSignal(call: AllowedCall, clientSignal: AbortSignal): AbortSignal {
-  return call.kind === "stream"
-    ? clientSignal
-    : AbortSignal.any([clientSignal, AbortSignal.timeout(UPSTREAM_TIMEOUT_MS)]);
+/**
+ * The upstream body, chunk by chunk. Cancelling it (Next does when the browser leaves) cancels
+ * the upstream read and aborts the upstream call, so no status stream stays open to fal.
+ */
+function relay(body: ReadableStream<Uint8Array>, done: () => void): ReadableStream<Uint8Array> {
+  const reader = body.getReader();
+  let finished = false;
+  const finish = () => {
+    if (finished) return;
+    finished = true;
+    done();
+  };
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        const chunk = await reader.read();
+        if (chunk.done) {
+          controller.close();
+          finish();
+        } else controller.enqueue(chunk.value);
+      } catch (error) {
+        finish();
+        controller.error(error);
+      }
+    },
+    async cancel(reason) {
+      finish();
+      await reader.cancel(reason).catch(() => {});
+    },
+  });
 }

@@ -2,14 +2,16 @@
  * What the proxy lets through: exactly the calls the playground makes for its one endpoint, and
  * nothing else (fal-protocol.md §2). Everything is matched on a parsed URL and rebuilt from the
  * parts we checked, so no stray query, port, user name or path segment can ride along.
+ * Multipart uploads are not among them: they are for files over 90 MiB, and the composer never
+ * uploads more than a prepared reference of a few MB.
  */
 import { ENDPOINT_APP, ENDPOINT_ID } from "@/lib/endpoint";
 
-export type CallKind =
-  "submit" | "status" | "stream" | "result" | "cancel" | "initiate" | "initiate-multipart";
+export type CallKind = "submit" | "status" | "stream" | "result" | "cancel" | "initiate";
 
 export interface AllowedCall {
   kind: CallKind;
+  method: "GET" | "POST" | "PUT";
   /** The normalized fal URL the call goes to. */
   url: URL;
 }
@@ -72,13 +74,6 @@ const RULES: readonly Rule[] = [
     path: /^\/storage\/upload\/initiate$/,
     query: { storage_type: [STORAGE_TYPE] },
   },
-  {
-    kind: "initiate-multipart",
-    method: "POST",
-    host: REST_HOST,
-    path: /^\/storage\/upload\/initiate-multipart$/,
-    query: { storage_type: [STORAGE_TYPE] },
-  },
 ];
 
 /** Decides whether a proxied call may pass, from its method and `x-fal-target-url`. */
@@ -103,7 +98,7 @@ export function checkTarget(method: string, target: string | null): AllowedCall 
   if (!candidates.length) {
     return {
       status: 403,
-      detail: `This proxy only relays calls for ${ENDPOINT_ID} and fal storage uploads; ${url.hostname}${url.pathname} is not one of them.`,
+      detail: `This proxy only relays calls for ${ENDPOINT_ID} and single-file image uploads to fal storage; ${url.hostname}${url.pathname} is not one of them.`,
     };
   }
   const rule = candidates.find((r) => r.method === method.toUpperCase());
@@ -117,35 +112,70 @@ export function checkTarget(method: string, target: string | null): AllowedCall 
   for (const [name, allowed] of Object.entries(rule.query)) {
     const value = url.searchParams.get(name);
     if (value !== null && allowed.includes(value)) clean.searchParams.set(name, value);
-    else if (rule.kind === "initiate" || rule.kind === "initiate-multipart") {
+    else if (rule.kind === "initiate") {
       return { status: 400, detail: `Storage uploads must use storage_type=${STORAGE_TYPE}.` };
     }
   }
-  return { kind: rule.kind, url: clean };
+  return { kind: rule.kind, method: rule.method, url: clean };
 }
 
 export function isRefusal(value: AllowedCall | Refusal): value is Refusal {
   return "status" in value;
 }
 
+/** The longest a file stored with the key may be asked to live: 30 days, as fal's own presets go. */
+export const MAX_OBJECT_LIFETIME_SECONDS = 30 * 24 * 60 * 60;
+
 /**
- * The `x-fal-*` headers the real client sends, each with the values it may carry. The target URL
- * header is consumed by the proxy itself; any other x-fal header is dropped.
+ * A lifecycle preference rebuilt from what we checked: only an expiry within a day and 30 days
+ * (never a century, never an ACL), or nothing at all, which leaves fal's default.
  */
-const FORWARDED_FAL_HEADERS: Record<string, (value: string) => boolean> = {
-  "x-fal-queue-priority": (v) => v === "normal" || v === "low",
-  "x-fal-runner-hint": (v) => /^[\w.:-]{1,128}$/.test(v),
-  "x-fal-request-timeout": (v) => /^\d{1,6}(\.\d+)?$/.test(v),
-  "x-fal-object-lifecycle-preference": (v) => v.length <= 512,
-  "x-fal-object-lifecycle": (v) => v.length <= 512,
+function boundedLifecycle(value: string): string | undefined {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(value);
+  } catch {
+    return undefined;
+  }
+  const seconds = (parsed as { expiration_duration_seconds?: unknown } | null)
+    ?.expiration_duration_seconds;
+  if (typeof seconds !== "number" || !Number.isFinite(seconds)) return undefined;
+  const bounded = Math.min(MAX_OBJECT_LIFETIME_SECONDS, Math.max(86_400, Math.round(seconds)));
+  return JSON.stringify({ expiration_duration_seconds: bounded });
+}
+
+/**
+ * The `x-fal-*` headers the real client sends, each with the calls it belongs to and the value
+ * that goes upstream (undefined drops it). The target URL header is consumed by the proxy itself;
+ * any other x-fal header is dropped.
+ */
+const FORWARDED_FAL_HEADERS: Record<
+  string,
+  { calls: readonly CallKind[]; value: (v: string) => string | undefined }
+> = {
+  "x-fal-queue-priority": {
+    calls: ["submit"],
+    value: (v) => (v === "normal" || v === "low" ? v : undefined),
+  },
+  "x-fal-runner-hint": {
+    calls: ["submit"],
+    value: (v) => (/^[\w.:-]{1,128}$/.test(v) ? v : undefined),
+  },
+  "x-fal-request-timeout": {
+    calls: ["submit"],
+    value: (v) => (/^\d{1,6}(\.\d+)?$/.test(v) ? v : undefined),
+  },
+  "x-fal-object-lifecycle-preference": { calls: ["submit"], value: boundedLifecycle },
+  "x-fal-object-lifecycle": { calls: ["initiate"], value: boundedLifecycle },
 };
 
-/** The client's x-fal-* headers that may go upstream, lower-cased, values checked. */
-export function forwardedFalHeaders(headers: Headers): Record<string, string> {
+/** The client's x-fal-* headers that may go upstream with this call, lower-cased, values checked. */
+export function forwardedFalHeaders(headers: Headers, kind: CallKind): Record<string, string> {
   const kept: Record<string, string> = {};
-  for (const [name, valid] of Object.entries(FORWARDED_FAL_HEADERS)) {
-    const value = headers.get(name);
-    if (value !== null && valid(value)) kept[name] = value;
+  for (const [name, rule] of Object.entries(FORWARDED_FAL_HEADERS)) {
+    const raw = headers.get(name);
+    const value = raw === null || !rule.calls.includes(kind) ? undefined : rule.value(raw);
+    if (value !== undefined) kept[name] = value;
   }
   return kept;
 }

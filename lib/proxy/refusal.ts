@@ -1,17 +1,7 @@
 /** The proxy's own errors, in fal's `{"detail": …}` shape so the client raises an ApiError. */
+import { PROXY_ERROR_TYPES, type ProxyErrorType } from "./error-types";
 
-/** `error_type` values the proxy itself produces, so the UI can tell them from fal's errors. */
-export const PROXY_ERROR_TYPES = {
-  refused: "proxy_refused",
-  unreachable: "proxy_upstream_unreachable",
-  timeout: "proxy_upstream_timeout",
-  unauthenticated: "proxy_unauthenticated",
-  notConfigured: "proxy_not_configured",
-  rateLimited: "proxy_rate_limited",
-  budgetExhausted: "proxy_budget_exhausted",
-  limitsUnavailable: "proxy_limits_unavailable",
-} as const;
-export type ProxyErrorType = (typeof PROXY_ERROR_TYPES)[keyof typeof PROXY_ERROR_TYPES];
+export { PROXY_ERROR_TYPES, type ProxyErrorType } from "./error-types";
 
 export function proxyError(
   status: number,

@@ -2,7 +2,7 @@
  * Setup rows about who may run and on whose key: mode, fal key, access gate, public opt-in and
  * session secret. None of them prints a secret, its length or any part of it.
  */
-import { accessPolicy, modeOf, type ServerEnv } from "@/lib/proxy/server-env";
+import { accessPolicy, modeOf, type ServerEnv } from "@/lib/server-env";
 import { whereToSet, type EnvSource, type SetupCheck } from "./setup-check";
 
 /** Shorter passwords are guessable despite the sign-in limit: a warning, not a refusal. */

@@ -5,7 +5,7 @@
  */
 import "server-only";
 import { appLimiter } from "@/lib/limits/app-limiter";
-import type { ServerEnv } from "@/lib/proxy/server-env";
+import type { ServerEnv } from "@/lib/server-env";
 import {
   accessGateCheck,
   falKeyCheck,

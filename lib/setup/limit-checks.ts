@@ -1,6 +1,6 @@
 /** Setup rows about the limits that protect the key: their values, their store, client identity. */
 import { formatUsd } from "@/lib/endpoint";
-import { CounterStoreUnavailable } from "@/lib/limits/counter-store";
+import { isCounterStoreUnavailable } from "@/lib/limits/counter-store";
 import { hostAndPort } from "@/lib/limits/redis-store";
 import {
   accessPolicy,
@@ -8,7 +8,7 @@ import {
   DEFAULT_LIVE_RUNS_PER_MINUTE,
   modeOf,
   type ServerEnv,
-} from "@/lib/proxy/server-env";
+} from "@/lib/server-env";
 import { whereToSet, type SetupCheck } from "./setup-check";
 
 /** How long the store may take to answer a ping before the row calls it unreachable. */
@@ -120,7 +120,7 @@ function withinMs<T>(promise: Promise<T>, ms: number): Promise<T> {
 /** A short cause for the row; the store's messages name host:port, but scrub the password anyway. */
 function reasonOf(error: unknown, redisUrl: string): string | undefined {
   if (error instanceof PingTimeout) return `no answer within ${STORE_PING_TIMEOUT_MS / 1000} s`;
-  if (!(error instanceof CounterStoreUnavailable)) return undefined;
+  if (!isCounterStoreUnavailable(error)) return undefined;
   const reason = /\(([^()]*)\)$/.exec(error.message)?.[1];
   if (!reason) return undefined;
   return secretsOf(redisUrl).reduce((text, secret) => text.replaceAll(secret, "•••"), reason);

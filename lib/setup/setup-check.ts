@@ -1,5 +1,5 @@
 /** The shape of one row of the setup check, shared by the checks, the /setup page and the log. */
-import type { ServerEnv } from "@/lib/proxy/server-env";
+import type { ServerEnv } from "@/lib/server-env";
 
 export type CheckStatus = "ok" | "warn" | "error";
 

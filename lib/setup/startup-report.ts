@@ -5,7 +5,7 @@
  */
 import "server-only";
 import { ZodError } from "zod";
-import { parseServerEnv } from "@/lib/proxy/server-env";
+import { parseServerEnv } from "@/lib/server-env";
 import {
   checksHeadline,
   formatChecksForLog,

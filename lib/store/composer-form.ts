@@ -6,7 +6,8 @@
 import {
   DEFAULT_IMAGE_SIZE,
   editInputSchema,
-  LIMITS,
+  keepAspectAvailable,
+  INPUT_RANGES,
   type EditInput,
   type ImageSize,
   type ImageSizePreset,
@@ -35,11 +36,11 @@ export const DEFAULT_FORM: ComposerForm = {
   sizeChoice: "default",
   customWidth: String(DEFAULT_IMAGE_SIZE.width),
   customHeight: String(DEFAULT_IMAGE_SIZE.height),
-  steps: String(LIMITS.steps.default),
-  guidance: String(LIMITS.guidance.default),
+  steps: String(INPUT_RANGES.steps.default),
+  guidance: String(INPUT_RANGES.guidance.default),
   seedMode: "random",
   seed: "",
-  numImages: LIMITS.numImages.default,
+  numImages: INPUT_RANGES.numImages.default,
   outputFormat: "png",
   safetyChecker: true,
   syncMode: false,
@@ -57,11 +58,6 @@ export function imageSizeOf(form: ComposerForm): ImageSize {
   if (form.sizeChoice === "custom")
     return { width: toNumber(form.customWidth), height: toNumber(form.customHeight) };
   return form.sizeChoice;
-}
-
-/** Whether keep_original_aspect can apply: the endpoint honours it with exactly one reference. */
-export function keepAspectAvailable(referenceCount: number): boolean {
-  return referenceCount === 1;
 }
 
 /**

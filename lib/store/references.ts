@@ -5,7 +5,7 @@
  */
 import { arrayMove } from "@dnd-kit/sortable";
 import type { StateCreator } from "zustand";
-import { LIMITS } from "@/lib/endpoint";
+import { INPUT_RANGES } from "@/lib/endpoint";
 import { uploadFile } from "@/lib/fal/client";
 import { toUserFacingError } from "@/lib/fal/errors";
 import { prepareReference, ReferenceFileError, type PreparedReference } from "@/lib/images/prepare";
@@ -59,7 +59,7 @@ const uploadedByHash = new Map<string, string>();
 const PREPARE_TIMEOUT_MS = 30_000;
 
 const tooMany = (refused: number) =>
-  `At most ${LIMITS.referenceImages.max} reference images: ${refused} not added.`;
+  `At most ${INPUT_RANGES.referenceImages.max} reference images: ${refused} not added.`;
 
 export const createReferencesSlice: StateCreator<PlaygroundState, [], [], ReferencesSlice> = (
   set,
@@ -143,7 +143,7 @@ export const createReferencesSlice: StateCreator<PlaygroundState, [], [], Refere
     notices: [],
 
     async addReferenceFiles(files) {
-      const room = Math.max(0, LIMITS.referenceImages.max - get().references.length);
+      const room = Math.max(0, INPUT_RANGES.referenceImages.max - get().references.length);
       const accepted = files.slice(0, room);
       const slots = accepted.map(slotFor);
       set((state) => ({
@@ -167,10 +167,10 @@ export const createReferencesSlice: StateCreator<PlaygroundState, [], [], Refere
         set({ notices: [message] });
         return false;
       };
-      if (get().references.length >= LIMITS.referenceImages.max) return refuse(tooMany(1));
+      if (get().references.length >= INPUT_RANGES.referenceImages.max) return refuse(tooMany(1));
       const size = await loadImageUrl(url);
       if (typeof size === "string") return refuse(size);
-      if (get().references.length >= LIMITS.referenceImages.max) return refuse(tooMany(1));
+      if (get().references.length >= INPUT_RANGES.referenceImages.max) return refuse(tooMany(1));
       const name = decodeURIComponent(new URL(url).pathname.split("/").pop() || url);
       const reference: Reference = {
         id: crypto.randomUUID(),

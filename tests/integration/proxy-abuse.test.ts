@@ -2,7 +2,7 @@
  * The abuse matrix: every request the playground does not need is answered 4xx in fal's shape
  * by the proxy, and the backend's request log proves none of them reached it.
  */
-import { parseServerEnv } from "@/lib/proxy/server-env";
+import { parseServerEnv } from "@/lib/server-env";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startStandaloneBackend, type StandaloneBackend } from "@/lib/emulator/standalone";
 import { serveHandler, type RunningServer } from "@/lib/emulator/serve";

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { sealSession, SESSION_COOKIE, SESSION_TTL_SECONDS } from "@/lib/access/session";
 import { ENDPOINT_ID } from "@/lib/endpoint";
 import { startStandaloneBackend, type StandaloneBackend } from "@/lib/emulator/standalone";
-import { parseServerEnv, type ServerEnv } from "@/lib/proxy/server-env";
+import { parseServerEnv, type ServerEnv } from "@/lib/server-env";
 import { makePng } from "../support/images";
 import { FAST, startTestApp, type TestApp } from "../support/test-app";
 
@@ -24,11 +24,6 @@ const ALLOWED: [name: string, method: string, target: string][] = [
   ["result", "GET", `${APP}/requests/${ID}`],
   ["cancel", "PUT", `${APP}/requests/${ID}/cancel`],
   ["storage upload", "POST", "https://rest.fal.ai/storage/upload/initiate?storage_type=fal-cdn-v3"],
-  [
-    "multipart upload",
-    "POST",
-    "https://rest.fal.ai/storage/upload/initiate-multipart?storage_type=fal-cdn-v3",
-  ],
 ];
 
 function call(app: TestApp, method: string, target: string, headers: Record<string, string> = {}) {

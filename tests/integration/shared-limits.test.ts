@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startStandaloneBackend, type StandaloneBackend } from "@/lib/emulator/standalone";
 import { createRedisStore } from "@/lib/limits/redis-store";
-import { parseServerEnv } from "@/lib/proxy/server-env";
+import { parseServerEnv } from "@/lib/server-env";
 import { startRedisServer, type RedisServer } from "../support/redis-server";
 import { FAST, startTestApp, type TestApp } from "../support/test-app";
 

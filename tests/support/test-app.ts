@@ -10,7 +10,7 @@ import type { CounterStore } from "@/lib/limits/counter-store";
 import { createLimiter } from "@/lib/limits/limiter";
 import { createMemoryStore } from "@/lib/limits/memory-store";
 import { createProxyHandler, PROXY_ROUTE } from "@/lib/proxy/handler";
-import type { ServerEnv } from "@/lib/proxy/server-env";
+import type { ServerEnv } from "@/lib/server-env";
 
 /** Fast pacing so a 28-step run takes well under a second. */
 export const FAST: Partial<EmulatorConfig> = { queueMs: 30, stepMs: 3 };
@@ -33,7 +33,10 @@ export async function startTestApp(
   const server = await serveHandler((request) => {
     const { pathname } = new URL(request.url);
     if (pathname === PROXY_ROUTE) return proxy(request);
-    if (pathname.startsWith(`${EMBEDDED_BASE_PATH}/`)) return demoBackend.handle(request, "public");
+    if (pathname.startsWith(`${EMBEDDED_BASE_PATH}/`)) {
+      const publicBase = `${new URL(request.url).origin}${EMBEDDED_BASE_PATH}`;
+      return demoBackend.handle(request, { publicBase, scope: "public" });
+    }
     return new Response("not found", { status: 404 });
   });
   return { ...server, proxyUrl: `${server.url}${PROXY_ROUTE}`, demoBackend };

@@ -1,9 +1,9 @@
 import { refuseWithoutSession } from "@/lib/access/require-session";
 import { appLimiter } from "@/lib/limits/app-limiter";
 import { clientKey } from "@/lib/limits/client-identity";
-import { CounterStoreUnavailable } from "@/lib/limits/counter-store";
+import { isCounterStoreUnavailable } from "@/lib/limits/counter-store";
 import { limitsUnavailable } from "@/lib/proxy/refusal";
-import { serverEnv } from "@/lib/proxy/server-env";
+import { serverEnv } from "@/lib/server-env";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -17,7 +17,7 @@ export async function GET(request: Request): Promise<Response> {
     const usage = await appLimiter().usage(clientKey(request.headers, env));
     return Response.json(usage, { headers: { "cache-control": "no-store" } });
   } catch (error) {
-    if (!(error instanceof CounterStoreUnavailable)) throw error;
+    if (!isCounterStoreUnavailable(error)) throw error;
     return limitsUnavailable(error);
   }
 }

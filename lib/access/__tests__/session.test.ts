@@ -9,7 +9,7 @@ import {
   sessionCookieOf,
 } from "@/lib/access/session";
 import { safeNextPath } from "@/lib/access/sign-in";
-import { parseServerEnv } from "@/lib/proxy/server-env";
+import { parseServerEnv } from "@/lib/server-env";
 
 const env = parseServerEnv({ FAL_KEY: "k", ACCESS_PASSWORD: "correct horse battery" });
 

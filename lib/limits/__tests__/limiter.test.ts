@@ -3,7 +3,7 @@ import { clientIp, clientKey, SHARED_CLIENT } from "@/lib/limits/client-identity
 import { createLimiter, SIGN_IN_ATTEMPTS_PER_MINUTE } from "@/lib/limits/limiter";
 import { createMemoryStore } from "@/lib/limits/memory-store";
 import { maxRunCostUsd } from "@/lib/limits/run-cost";
-import { parseServerEnv } from "@/lib/proxy/server-env";
+import { parseServerEnv } from "@/lib/server-env";
 
 const NOON = Date.UTC(2026, 10, 21, 12, 0, 10);
 
@@ -13,11 +13,21 @@ describe("run cost before the run", () => {
     [{ num_images: 4 }, 0.084],
     [{ image_size: "landscape_16_9" }, 0.018],
     [{ image_size: "landscape_16_9", num_images: 4 }, 0.074],
-    [{ keep_original_aspect: true, image_size: "landscape_16_9" }, 0.021],
-    [{ num_images: 99 }, 0.084],
-    [{ image_size: "huge" }, 0.021],
-    [null, 0.021],
-  ])("%j costs at most $%s", (input, usd) => {
+    [{ image_size: { width: 1920, height: 1080 } }, 0.018],
+    [
+      { keep_original_aspect: true, image_size: "landscape_16_9", reference_image_urls: ["a"] },
+      0.021,
+    ],
+    // With two references the endpoint ignores keep_original_aspect: the requested size holds.
+    [
+      {
+        keep_original_aspect: true,
+        image_size: "landscape_16_9",
+        reference_image_urls: ["a", "b"],
+      },
+      0.018,
+    ],
+  ] as const)("%j costs at most $%s", (input, usd) => {
     expect(maxRunCostUsd(input)).toBeCloseTo(usd, 3);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { checkTarget, forwardedFalHeaders, isRefusal } from "@/lib/proxy/policy";
 import { rebaseFalUrl } from "@/lib/proxy/upstream";
-import { parseServerEnv, modeOf } from "@/lib/proxy/server-env";
+import { parseServerEnv, modeOf } from "@/lib/server-env";
 
 const ID = "0b9d5c1e-4f7a-4c3b-9a2e-6d8f1e2a3b4c";
 const APP = "https://queue.fal.run/fal-ai/hidream-o1-image";
@@ -61,7 +61,43 @@ describe("proxy policy", () => {
       "x-fal-target-url": "https://x",
       "x-fal-anything": "1",
     });
-    expect(forwardedFalHeaders(headers)).toEqual({ "x-fal-request-timeout": "30" });
+    expect(forwardedFalHeaders(headers, "submit")).toEqual({ "x-fal-request-timeout": "30" });
+  });
+
+  it("sends each x-fal header only with the call it belongs to", () => {
+    const headers = new Headers({
+      "x-fal-queue-priority": "low",
+      "x-fal-object-lifecycle": JSON.stringify({ expiration_duration_seconds: 3600 * 48 }),
+    });
+    expect(forwardedFalHeaders(headers, "submit")).toEqual({ "x-fal-queue-priority": "low" });
+    expect(forwardedFalHeaders(headers, "initiate")).toEqual({
+      "x-fal-object-lifecycle": '{"expiration_duration_seconds":172800}',
+    });
+    expect(forwardedFalHeaders(headers, "status")).toEqual({});
+  });
+
+  it.each([
+    ["a century", { expiration_duration_seconds: 100 * 365 * 86_400 }, 2_592_000],
+    ["a minute", { expiration_duration_seconds: 60 }, 86_400],
+    [
+      "an ACL beside a week",
+      { expiration_duration_seconds: 604_800, initial_acl: "public" },
+      604_800,
+    ],
+    ["a string", { expiration_duration_seconds: "forever" }, undefined],
+    ["not JSON", "{never", undefined],
+    ["infinity in JSON", '{"expiration_duration_seconds": 1e999}', undefined],
+  ])("bounds a lifecycle asking for %s", (_name, value, seconds) => {
+    const raw = typeof value === "string" ? value : JSON.stringify(value);
+    for (const [name, kind] of [
+      ["x-fal-object-lifecycle", "initiate"],
+      ["x-fal-object-lifecycle-preference", "submit"],
+    ] as const) {
+      const kept = forwardedFalHeaders(new Headers({ [name]: raw }), kind)[name];
+      expect(kept && JSON.parse(kept)).toEqual(
+        seconds === undefined ? undefined : { expiration_duration_seconds: seconds },
+      );
+    }
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { CounterStoreUnavailable } from "@/lib/limits/counter-store";
-import { parseServerEnv } from "@/lib/proxy/server-env";
+import { parseServerEnv } from "@/lib/server-env";
 import { checksHeadline, formatChecksForLog, setupChecks, type SetupCheck } from "../checks";
 
 const KEY = "canary-setup-key-91f3";

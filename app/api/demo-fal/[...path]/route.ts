@@ -1,6 +1,6 @@
-import { embeddedBackend } from "@/lib/emulator/embedded";
+import { embeddedBackend, EMBEDDED_BASE_PATH } from "@/lib/emulator/embedded";
 import { proxyError } from "@/lib/proxy/refusal";
-import { modeOf, serverEnv } from "@/lib/proxy/server-env";
+import { modeOf, serverEnv } from "@/lib/server-env";
 import { browserOrigin } from "@/lib/proxy/upstream";
 
 export const runtime = "nodejs";
@@ -10,17 +10,12 @@ export const dynamic = "force-dynamic";
 async function demoStorage(request: Request): Promise<Response> {
   if (modeOf(serverEnv()) === "live")
     return proxyError(404, "The demo backend is off: this deployment runs on fal.");
-  // The backend names its file URLs after the origin it is called on: the browser's, not the
-  // server's own hostname, or the page's CSP ('self') would block them.
-  const url = new URL(request.url);
-  const sameOrigin = new Request(`${browserOrigin(request)}${url.pathname}${url.search}`, {
-    method: request.method,
-    headers: request.headers,
-    body: request.body,
-    signal: request.signal,
-    duplex: "half",
-  } as RequestInit);
-  return embeddedBackend().handle(sameOrigin, "public");
+  // URLs in an answer are built on the origin this browser used, not the server's own hostname,
+  // or the page's CSP ('self') would block them; passed in, so only this answer depends on it.
+  return embeddedBackend().handle(request, {
+    publicBase: `${browserOrigin(request)}${EMBEDDED_BASE_PATH}`,
+    scope: "public",
+  });
 }
 
 export {
