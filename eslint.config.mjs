@@ -28,7 +28,7 @@ export default defineConfig([
     },
   },
   {
-    files: ["lib/fal/**", "tests/**", "bench/**", "e2e/**", "scripts/**"],
+    files: ["lib/fal/**", "**/__tests__/**", "tests/**", "bench/**", "e2e/**", "scripts/**"],
     rules: { "no-restricted-imports": "off" },
   },
 ]);

@@ -4,7 +4,7 @@
  * Every variable is documented in `.env.example` and the README.
  */
 import "server-only";
-import { hkdfSync } from "node:crypto";
+import { scryptSync } from "node:crypto";
 import { z } from "zod";
 
 const blankToUndefined = (value: unknown) =>
@@ -129,8 +129,11 @@ export interface ServerEnv {
     /** Where counters live: this process's memory, or Redis shared by every instance. */
     redisUrl?: string;
   };
-  /** Where a client's IP comes from: Vercel's own header, a configured one, or nowhere. */
-  clientIp: { header: string | null; from: "vercel" | "TRUSTED_IP_HEADER" | "none" };
+  /**
+   * Where a client's IP comes from: Vercel's own header, the one a deployer's proxy sets, or
+   * (served directly) the request's own connection (lib/limits/client-identity.ts).
+   */
+  clientIp: { header: string | null; from: "vercel" | "TRUSTED_IP_HEADER" | "connection" };
   /** CSP_EXTRA_HOSTS: more image and connection sources for the pages' security policy. */
   cspExtraSources: string[];
   onVercel: boolean;
@@ -138,16 +141,28 @@ export interface ServerEnv {
 
 export type Mode = "demo" | "live";
 
-/** The key that seals sessions when SESSION_SECRET is not set: changing the password signs everyone out. */
+const derived = new Map<string, string>();
+
+/**
+ * The key that seals sessions when SESSION_SECRET is not set: changing the password (or the key)
+ * signs everyone out. Someone holding a session cookie could test password guesses against it
+ * offline; in live mode the fal key is part of the input, which they cannot guess, and scrypt
+ * (32 MiB, about 0.1 s a guess) makes guessing the password alone slow in demo mode. SESSION_SECRET
+ * removes the question, and /setup recommends it. Derived once per process (memoised).
+ */
 function derivedSessionSecret(password: string, falKey: string | undefined): string {
-  const key = hkdfSync(
-    "sha256",
-    `${password}\u0000${falKey ?? ""}`,
-    "hidream-playground",
-    "session",
-    32,
-  );
-  return Buffer.from(key).toString("hex");
+  const input = `${password}\u0000${falKey ?? ""}`;
+  let secret = derived.get(input);
+  if (!secret) {
+    secret = scryptSync(input, "hidream-playground/session", 32, {
+      N: 2 ** 15,
+      r: 8,
+      p: 1,
+      maxmem: 64 * 1024 * 1024,
+    }).toString("hex");
+    derived.set(input, secret);
+  }
+  return secret;
 }
 
 /** Validates an environment; throws with every problem listed. */
@@ -186,7 +201,7 @@ export function parseServerEnv(source: Record<string, string | undefined>): Serv
       ? { header: env.TRUSTED_IP_HEADER, from: "TRUSTED_IP_HEADER" }
       : onVercel
         ? { header: "x-vercel-forwarded-for", from: "vercel" }
-        : { header: null, from: "none" },
+        : { header: null, from: "connection" },
     cspExtraSources: env.CSP_EXTRA_HOSTS,
     onVercel,
   };

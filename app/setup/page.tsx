@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import Link from "next/link";
 import { CheckRow } from "@/components/setup/check-row";
 import { ChecksHeadline } from "@/components/setup/checks-headline";
@@ -12,7 +13,7 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Setup check · HiDream Edit Playground" };
 
 export default async function SetupPage() {
-  const checks = await setupChecks(serverEnv());
+  const checks = await setupChecks(serverEnv(), { request: await headers() });
   return (
     <div className="mx-auto flex min-h-dvh max-w-3xl flex-col gap-5 px-4 py-5 sm:px-6 lg:py-8">
       <header className="flex flex-col gap-3">

@@ -6,7 +6,9 @@ import { usePlayground } from "@/lib/store/playground-store";
 import type { Run } from "@/lib/store/runs";
 import { RunResults } from "@/components/gallery/run-results";
 import { PhaseBadge } from "./phase-badge";
+import { describeError } from "@/lib/runs/run-error";
 import { RunLogs } from "./run-logs";
+import { RunNotices } from "./run-notices";
 import { progressFromLogs } from "./run-progress";
 import { runTimings } from "./run-timings";
 import { useNow } from "./use-now";
@@ -19,7 +21,8 @@ export function RunCard({ run }: { run: Run }) {
   const now = useNow(active);
   const progress = progressFromLogs(run.logs);
   const canRetry =
-    (run.phase === "failed" || run.phase === "cancelled") && run.error?.retryable !== false;
+    (run.phase === "failed" || run.phase === "cancelled") &&
+    (!run.error || describeError(run.error).retryable);
 
   return (
     <Card
@@ -69,20 +72,7 @@ export function RunCard({ run }: { run: Run }) {
           />
         </div>
       )}
-      {run.error && (
-        <div
-          role="alert"
-          className="rounded-lg border border-red-200 bg-red-50 p-3 text-sm dark:border-red-900 dark:bg-red-950/50"
-        >
-          <p className="font-medium text-red-800 dark:text-red-300">{run.error.title}</p>
-          <p className="mt-0.5 text-red-700 dark:text-red-400">{run.error.message}</p>
-        </div>
-      )}
-      {run.phase === "completed" && run.cancelRequested && (
-        <p className="text-xs text-zinc-500 dark:text-zinc-400">
-          fal finished this run before the cancel reached it; the result is kept.
-        </p>
-      )}
+      <RunNotices run={run} now={now} />
       <RunResults run={run} />
       {(active || run.logs.length > 0 || !run.logsLoaded) && (
         <details

@@ -37,7 +37,11 @@ export function RunList() {
 
   if (runs.length === 0) {
     return (
-      <Card aria-label="Runs" className="grid min-h-64 place-items-center p-8 text-center">
+      <Card
+        aria-label="Runs"
+        aria-busy={!historyLoaded}
+        className="grid min-h-64 place-items-center p-8 text-center"
+      >
         <div className="max-w-sm">
           <h2 className="font-medium">{historyLoaded ? "No runs yet" : "Loading your runs…"}</h2>
           <p className="mt-1 text-sm text-zinc-500 dark:text-zinc-400">
@@ -49,7 +53,7 @@ export function RunList() {
     );
   }
   return (
-    <section aria-label="Runs" className="flex flex-col gap-4">
+    <section aria-label="Runs" aria-busy={!historyLoaded} className="flex flex-col gap-4">
       <HistoryToolbar count={runs.length} />
       {runs.slice(0, shown).map((run) => (
         <RunCard key={run.id} run={run} />

@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "../support/fixtures";
 import {
   emptyFile,
   heicFile,
@@ -9,7 +9,6 @@ import {
   type FilePayload,
 } from "../support/files";
 import { pngFile } from "../support/images";
-import { startFresh } from "../support/fresh-start";
 import { PlaygroundPage } from "../support/playground-page";
 
 /** Drops files on the composer the way a browser does: a drop event carrying a DataTransfer. */
@@ -63,7 +62,7 @@ const names = (page: Page) =>
     .getByRole("listitem")
     .evaluateAll((items) => items.map((i) => i.getAttribute("aria-label")));
 
-test.beforeEach(({ page }) => startFresh(page));
+test.beforeEach(({ playground }) => playground.openFresh());
 
 test("adds references by drop, paste and URL, numbered in order", async ({ page, baseURL }) => {
   const playground = new PlaygroundPage(page);
@@ -81,8 +80,10 @@ test("adds references by drop, paste and URL, numbered in order", async ({ page,
   ]);
 });
 
-test("prepares a large camera photo: upright, about 4 MP, far fewer bytes", async ({ page }) => {
-  const playground = new PlaygroundPage(page);
+test("prepares a large camera photo: upright, about 4 MP, far fewer bytes", async ({
+  page,
+  playground,
+}) => {
   // 4000×3000 stored, EXIF orientation 6: displays as 3000×4000.
   await page
     .getByLabel("Reference image files")
@@ -100,8 +101,10 @@ test("prepares a large camera photo: upright, about 4 MP, far fewer bytes", asyn
   await expect(item).toContainText("3000×4000 →");
 });
 
-test("refuses each bad file with its own message and keeps the good ones", async ({ page }) => {
-  const playground = new PlaygroundPage(page);
+test("refuses each bad file with its own message and keeps the good ones", async ({
+  page,
+  playground,
+}) => {
   await playground.addReference("good.png");
   await page
     .getByLabel("Reference image files")
@@ -172,8 +175,10 @@ test("reorders with the keyboard, removes, and mentions a reference in the promp
   await expect(playground.prompt).toHaveValue("Blend image 2 ");
 });
 
-test("validates parameters against the schema and says why Run is disabled", async ({ page }) => {
-  const playground = new PlaygroundPage(page);
+test("validates parameters against the schema and says why Run is disabled", async ({
+  page,
+  playground,
+}) => {
   await playground.addReference();
   await playground.waitForUploads();
   await playground.prompt.fill("Make it blue");
@@ -221,8 +226,10 @@ test("estimates cost from the snapped size and the image count", async ({ page }
   await expect(page.getByText("4 × 2560 × 1440 (3.69 MP) at $0.005 per megapixel")).toBeVisible();
 });
 
-test("shows API snippets for exactly the current input, without any key", async ({ page }) => {
-  const playground = new PlaygroundPage(page);
+test("shows API snippets for exactly the current input, without any key", async ({
+  page,
+  playground,
+}) => {
   await playground.addReference();
   await playground.waitForUploads();
   await playground.prompt.fill('It\'s a "test"');
@@ -237,8 +244,10 @@ test("shows API snippets for exactly the current input, without any key", async 
   await expect(page.locator("pre:visible")).toContainText('"It\'s a \\"test\\""');
 });
 
-test("keeps prompt, parameters and ready references across a reload", async ({ page }) => {
-  const playground = new PlaygroundPage(page);
+test("keeps prompt, parameters and ready references across a reload", async ({
+  page,
+  playground,
+}) => {
   await playground.addReference("kept.png");
   await playground.waitForUploads();
   await playground.prompt.fill("Survives reloads");
@@ -250,8 +259,7 @@ test("keeps prompt, parameters and ready references across a reload", async ({ p
   await expect(playground.runButton).toBeEnabled();
 });
 
-test("shows fal's 422 on the field it names", async ({ page }) => {
-  const playground = new PlaygroundPage(page);
+test("shows fal's 422 on the field it names", async ({ page, playground }) => {
   await playground.addReference();
   await playground.waitForUploads();
   const card = await playground.run("Reject me [demo:422]");
@@ -265,8 +273,7 @@ test("shows fal's 422 on the field it names", async ({ page }) => {
   await expect(playground.runButton).toBeEnabled();
 });
 
-test("has no serious accessibility violations", async ({ page }) => {
-  const playground = new PlaygroundPage(page);
+test("has no serious accessibility violations", async ({ page, playground }) => {
   await playground.addReference();
   await playground.waitForUploads();
   const results = await new AxeBuilder({ page }).analyze();

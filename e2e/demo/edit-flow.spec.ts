@@ -1,16 +1,17 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../support/fixtures";
 import { PlaygroundPage } from "../support/playground-page";
 
-test("labels demo mode and says how to go live", async ({ page }) => {
-  const playground = new PlaygroundPage(page);
+test("labels demo mode and says how to go live", async ({ page, playground }) => {
   await playground.open();
   const note = page.getByRole("note");
   await expect(note).toContainText("Demo mode");
   await expect(note).toContainText("FAL_KEY");
 });
 
-test("explains why Run is disabled until a reference and a prompt are there", async ({ page }) => {
-  const playground = new PlaygroundPage(page);
+test("explains why Run is disabled until a reference and a prompt are there", async ({
+  page,
+  playground,
+}) => {
   await playground.open();
   await expect(playground.runButton).toBeDisabled();
   await expect(page.getByText("Add at least one reference image.")).toBeVisible();
@@ -47,8 +48,7 @@ test("runs an edit end to end: queue, live logs, result with seed and timings", 
   await expect(card).toContainText("2560 × 1440 · PNG");
 });
 
-test("shows fal's error text when a run fails", async ({ page }) => {
-  const playground = new PlaygroundPage(page);
+test("shows fal's error text when a run fails", async ({ playground }) => {
   await playground.open();
   await playground.addReference();
   await playground.waitForUploads();

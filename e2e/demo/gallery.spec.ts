@@ -1,8 +1,7 @@
-import { expect, test, type Page } from "@playwright/test";
-import { startFresh } from "../support/fresh-start";
+import { expect, test, type Page } from "../support/fixtures";
 import { PlaygroundPage } from "../support/playground-page";
 
-test.beforeEach(({ page }) => startFresh(page));
+test.beforeEach(({ playground }) => playground.openFresh());
 
 async function completedRun(page: Page, prompt: string, images = 1) {
   const playground = new PlaygroundPage(page);
@@ -33,8 +32,10 @@ test("downloads an image named after the prompt and seed", async ({ page }) => {
   expect(download.suggestedFilename()).toMatch(/^creme-brulee-on-a-plate-seed-\d+\.png$/);
 });
 
-test("reuses all parameters, the seed, and an image as a reference", async ({ page }) => {
-  const playground = new PlaygroundPage(page);
+test("reuses all parameters, the seed, and an image as a reference", async ({
+  page,
+  playground,
+}) => {
   await playground.addReference();
   await playground.waitForUploads();
   await page.getByRole("spinbutton", { name: "Steps" }).fill("12");

@@ -1,11 +1,10 @@
 import { readFile } from "node:fs/promises";
-import { expect, test } from "@playwright/test";
-import { startFresh } from "../support/fresh-start";
+import { expect, test } from "../support/fixtures";
 import { PlaygroundPage } from "../support/playground-page";
 
 const status = (card: ReturnType<PlaygroundPage["runCard"]>) => card.getByRole("status").first();
 
-test.beforeEach(({ page }) => startFresh(page));
+test.beforeEach(({ playground }) => playground.openFresh());
 
 async function ready(page: import("@playwright/test").Page) {
   const playground = new PlaygroundPage(page);

@@ -2,9 +2,7 @@
  * The security headers are on, and the whole flow still works under them: a run with an upload,
  * logs and a result, with no Content-Security-Policy violation reported by the browser.
  */
-import { expect, test } from "@playwright/test";
-import { startFresh } from "../support/fresh-start";
-import { PlaygroundPage } from "../support/playground-page";
+import { expect, test } from "../support/fixtures";
 import { E2E } from "../support/servers";
 
 test("pages carry a nonce-based CSP and the other security headers", async ({ page }) => {
@@ -34,6 +32,7 @@ test("pages carry a nonce-based CSP and the other security headers", async ({ pa
 test("a whole run works with the policy on, without a single violation", async ({
   page,
   baseURL,
+  playground,
 }) => {
   const violations: string[] = [];
   page.on("console", (message) => {
@@ -48,8 +47,7 @@ test("a whole run works with the policy on, without a single violation", async (
       ),
     );
   });
-  await startFresh(page);
-  const playground = new PlaygroundPage(page);
+  await playground.openFresh();
   await playground.addReference();
   await playground.waitForUploads();
   const card = await playground.run("Under a strict policy");
@@ -78,8 +76,11 @@ test("API answers are not cached and cannot be sniffed", async ({ request }) => 
   });
 });
 
-test("says why a link from another site cannot be previewed under the policy", async ({ page }) => {
-  await startFresh(page);
+test("says why a link from another site cannot be previewed under the policy", async ({
+  page,
+  playground,
+}) => {
+  await playground.openFresh();
   // Another origin than the page's: the standalone backend the live project uses.
   await page.getByLabel("Image URL").fill(`${E2E.backend}/files/elsewhere.png`);
   await page.getByRole("button", { name: "Add URL" }).click();

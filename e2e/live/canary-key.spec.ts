@@ -2,7 +2,7 @@
  * Live mode with a canary FAL_KEY and FAL_UPSTREAM_URL pointing at the standalone backend: the
  * backend receives `Authorization: Key <canary>`, and the browser never sees the canary.
  */
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../support/fixtures";
 import { E2E } from "../support/servers";
 import { PlaygroundPage } from "../support/playground-page";
 import { signIn } from "../support/sign-in";

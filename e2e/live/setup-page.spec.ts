@@ -21,8 +21,8 @@ test("lists the setup behind the gate, naming the key's variable but never its v
     "Runs per minute per client: 6; daily budget: $5.00 per UTC day.",
   );
   await expect(row("Limits store")).toContainText("This server's memory");
-  await expect(row("Client identity")).toContainText("Warning:");
-  await expect(row("Client identity")).toContainText("TRUSTED_IP_HEADER");
+  await expect(row("Client identity")).toContainText("OK:");
+  await expect(row("Client identity")).toContainText("own connection address");
   await expect(row("Runtime limits")).toContainText("300 s");
   await expect(row("Request body limit")).toContainText("1 MB");
   await expect(page.getByText(/^\d+ things? to fix$/)).toBeVisible();

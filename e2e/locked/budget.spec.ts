@@ -4,17 +4,15 @@
  * refuses a run sent anyway with fal's error shape. Written to hold on a retry, when the budget
  * may already be spent.
  */
-import { expect, test } from "@playwright/test";
-import { startFresh } from "../support/fresh-start";
-import { PlaygroundPage } from "../support/playground-page";
+import { expect, test } from "../support/fixtures";
 import { signIn } from "../support/sign-in";
 
 test("a capped budget runs out: what is left, when it resets, and no run past it", async ({
   page,
+  playground,
 }) => {
   await signIn(page);
-  await startFresh(page);
-  const playground = new PlaygroundPage(page);
+  await playground.openFresh();
   const budget = page.getByText(/^Budget today: \$0\.\d{3} of \$0\.050 left · resets /);
   await expect(budget).toBeVisible();
   await expect(budget).toContainText(/\(in \d+ (hours?|minutes?)\)/);
@@ -32,8 +30,7 @@ test("a capped budget runs out: what is left, when it resets, and no run past it
 
   await expect(budget).toContainText("$0.008 of $0.050 left");
   await expect(playground.runButton).toBeDisabled();
-  const reason = await playground.runButton.getAttribute("aria-describedby");
-  await expect(page.locator(`[id="${reason}"]`)).toContainText(
+  await expect(playground.runButton).toHaveAccessibleDescription(
     /This run could cost up to \$0\.021, more than the \$0\.008 left in today's budget\. .*wait until/,
   );
 

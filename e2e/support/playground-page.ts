@@ -15,9 +15,33 @@ export class PlaygroundPage {
     this.runs = page.getByRole("region", { name: "Runs" });
   }
 
+  /** Opens the playground and waits until it has read the saved composer and the history. */
   async open() {
     await this.page.goto("/");
+    await this.hydrated();
+  }
+
+  /** The playground as a first-time visitor sees it: no saved composer, no run history. */
+  async openFresh() {
+    await this.page.goto("/");
+    await this.page.evaluate(async () => {
+      localStorage.clear();
+      await new Promise((resolve) => {
+        const request = indexedDB.deleteDatabase("hidream-playground");
+        request.onsuccess = request.onerror = request.onblocked = resolve;
+      });
+    });
+    await this.page.reload();
+    await this.hydrated();
+  }
+
+  /**
+   * Until the store has hydrated and read the history, the runs are busy; a test that acts
+   * earlier acts on server HTML that React then resets to its own state.
+   */
+  async hydrated() {
     await expect(this.page.getByRole("heading", { name: "HiDream Edit Playground" })).toBeVisible();
+    await expect(this.runs).toHaveAttribute("aria-busy", "false");
   }
 
   async addReference(name = "reference.png") {

@@ -15,10 +15,34 @@ export interface SignInState {
   error?: string;
 }
 
-/** Where to go after signing in: only a path on this site, never another origin. */
+const SIGN_IN_PATH = "/sign-in";
+/** A stand-in origin: only whether a path stays on it matters, not which one it is. */
+const HOME = "https://playground.invalid";
+/**
+ * Characters a browser drops or rewrites before it resolves a URL: TAB, CR and LF anywhere, the
+ * other C0 and C1 controls and spaces at the ends, and `\` read as `/`. Any of them in `next`
+ * could turn "/<TAB>/evil.example" into "//evil.example": such a path is refused outright.
+ */
+const REWRITTEN_BY_BROWSERS = /[\u0000-\u0020\u007f-\u009f\\\u2028\u2029\ufeff]/;
+
+/**
+ * Where to go after signing in: a path on this site, exactly as given, or "/". Decided by parsing
+ * (the URL a browser would build stays on our origin and is the very string we would send), not
+ * by prefixes, so no spelling of another origin gets through.
+ */
 export function safeNextPath(next: unknown): string {
-  if (typeof next !== "string" || !next.startsWith("/") || next.startsWith("//")) return "/";
-  if (next.startsWith("/\\") || next.startsWith("/sign-in")) return "/";
+  if (typeof next !== "string" || next.length > 2000 || REWRITTEN_BY_BROWSERS.test(next)) {
+    return "/";
+  }
+  if (!next.startsWith("/") || next.startsWith("//")) return "/";
+  let url: URL;
+  try {
+    url = new URL(next, HOME);
+  } catch {
+    return "/";
+  }
+  if (url.origin !== HOME || `${url.pathname}${url.search}${url.hash}` !== next) return "/";
+  if (url.pathname === SIGN_IN_PATH || url.pathname.startsWith(`${SIGN_IN_PATH}/`)) return "/";
   return next;
 }
 

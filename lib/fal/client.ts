@@ -4,17 +4,35 @@
  */
 import { createFalClient, type FalClient, type QueueStatus } from "@fal-ai/client";
 import { ENDPOINT_ID, type EditInput, type EditOutput } from "@/lib/endpoint";
-import { readProxyRefusal } from "./errors";
+import { readProxyRefusal, SubmitError } from "./errors";
 
 export const PROXY_PATH = "/api/fal/proxy";
+/** The header the client names the real fal URL in (as @fal-ai/server-proxy reads it). */
+const TARGET_URL_HEADER = "x-fal-target-url";
 
 const isEventStream = (init: RequestInit | undefined) =>
   new Headers(init?.headers).get("accept")?.includes("text/event-stream") ?? false;
 
 /**
- * The client's fetch, turning our proxy's final refusals (signed out, locked, over a limit) into
- * a ProxyRefusalError. The client retries only ApiErrors, so these reach the user at once instead
- * of after ~7 s of retries that cannot succeed.
+ * A queue submit: a POST to fal's queue host (status, result and cancel are GET and PUT). Through
+ * the proxy the fal URL travels in a header; without one (outside a browser) it is the URL itself.
+ */
+const isSubmit = (input: RequestInfo | URL, init: RequestInit | undefined) => {
+  if (init?.method?.toUpperCase() !== "POST") return false;
+  const target = new Headers(init.headers).get(TARGET_URL_HEADER) ?? String(input);
+  return target.startsWith("https://queue.fal.run/");
+};
+
+/**
+ * The client's fetch, and the one place that decides what the client may retry.
+ *
+ * - A submit is sent once. @fal-ai/client retries submits on 429/502/503/504 and on dropped
+ *   connections (its QUEUE_RETRY_CONFIG, which no option overrides), but after a gateway error or
+ *   a dropped connection the run may have started on fal: a retry could run and bill it twice.
+ *   So every failed submit (but fal's 422, which the client turns into field errors and never
+ *   retries) becomes a SubmitError, which the client does not retry; only a click re-submits.
+ * - Our proxy's final refusals (signed out, locked, over a limit) become a ProxyRefusalError, so
+ *   they reach the user at once instead of after ~7 s of retries that cannot succeed.
  *
  * Why fetch and not the `responseHandler` option: the package does not export its default handler
  * to wrap, and result and status-stream requests ignore a configured handler anyway. Status streams
@@ -23,18 +41,37 @@ const isEventStream = (init: RequestInit | undefined) =>
  */
 export function refusingFetch(base?: typeof fetch): typeof fetch {
   return async (input, init) => {
-    // Resolved per call, not at import, so the page's (or a test's) fetch is the one used.
-    const response = await (base ?? fetch)(input, init);
+    const submit = isSubmit(input, init);
+    let response: Response;
+    try {
+      // Resolved per call, not at import, so the page's (or a test's) fetch is the one used.
+      response = await (base ?? fetch)(input, init);
+    } catch (error) {
+      if (submit && (error as Error).name !== "AbortError") throw new SubmitError(0, undefined);
+      throw error;
+    }
     if (response.ok || isEventStream(init)) return response;
     const refusal = await readProxyRefusal(response);
     if (refusal) throw refusal;
+    if (submit && response.status !== 422) {
+      const body = (await response.json().catch(() => undefined)) as
+        { detail?: unknown; error_type?: unknown } | undefined;
+      throw new SubmitError(response.status, body);
+    }
     return response;
   };
 }
 
 /** A client that talks to fal only through our proxy; `base` replaces the network in tests. */
-export function createPlaygroundFalClient(base?: typeof fetch): FalClient {
-  return createFalClient({ proxyUrl: PROXY_PATH, fetch: refusingFetch(base) });
+export function createPlaygroundFalClient(
+  base?: typeof fetch,
+  /** An absolute proxy URL, for callers outside a browser (tests, benches). */
+  proxyUrl?: string,
+): FalClient {
+  return createFalClient({
+    proxyUrl: proxyUrl ? { url: proxyUrl, when: "always" } : PROXY_PATH,
+    fetch: refusingFetch(base),
+  });
 }
 
 const fal = createPlaygroundFalClient();

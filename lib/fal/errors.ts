@@ -1,37 +1,24 @@
 /**
- * Every failure the browser can meet, mapped once into words a user understands. fal puts its
- * text in `body.detail` (a string or a list of field errors), not in `message`.
+ * Every failure the browser can meet, mapped once, at the edge, into a RunError: a code and the
+ * sentence fal or the proxy sent. fal puts its text in `body.detail` (a string or a list of field
+ * errors), not in `message`. Words for the user come later, from describeError.
  */
 import { ApiError, ValidationError } from "@fal-ai/client";
 import type { FieldError } from "@/lib/endpoint";
-import { PROXY_ERROR_TYPES } from "@/lib/proxy/refusal";
+import {
+  PROXY_ERROR_TYPES,
+  isFinalProxyErrorType,
+  isTransientProxyErrorType,
+  type FinalProxyErrorType,
+  type ProxyErrorType,
+} from "@/lib/proxy/error-types";
+import { APP_ERRORS, type RunError } from "@/lib/runs/run-error";
 
-export interface UserFacingError {
-  title: string;
-  message: string;
-  /** Field errors from a 422, keyed by the field they name. */
-  fields?: Record<string, string>;
-  /** Whether trying again could help. */
-  retryable: boolean;
-}
-
-/**
- * The proxy's answers that stay the same however often they are asked: who may run, and the
- * limits. (Its `proxy_upstream_*` answers are fal being away, which waiting can fix.)
- */
-export const FINAL_PROXY_ERROR_TYPES = [
-  PROXY_ERROR_TYPES.refused,
-  PROXY_ERROR_TYPES.unauthenticated,
-  PROXY_ERROR_TYPES.notConfigured,
-  PROXY_ERROR_TYPES.rateLimited,
-  PROXY_ERROR_TYPES.budgetExhausted,
-  PROXY_ERROR_TYPES.limitsUnavailable,
-] as const;
-export type FinalProxyErrorType = (typeof FINAL_PROXY_ERROR_TYPES)[number];
-
-export function isFinalProxyErrorType(type: unknown): type is FinalProxyErrorType {
-  return (FINAL_PROXY_ERROR_TYPES as readonly unknown[]).includes(type);
-}
+export {
+  FINAL_PROXY_ERROR_TYPES,
+  isFinalProxyErrorType,
+  type FinalProxyErrorType,
+} from "@/lib/proxy/error-types";
 
 export interface ProxyRefusalBody {
   detail: string;
@@ -57,6 +44,22 @@ export class ProxyRefusalError extends Error {
 
   get errorType(): FinalProxyErrorType {
     return this.body.error_type;
+  }
+}
+
+/**
+ * A submit that did not succeed, said once and never retried by the client: after a gateway
+ * error or a dropped connection the run may have started on fal, and only the user's click may
+ * send it again. `status` is 0 when no answer came back at all.
+ */
+export class SubmitError extends Error {
+  override readonly name = "SubmitError";
+
+  constructor(
+    readonly status: number,
+    readonly body: { detail?: unknown; error_type?: unknown } | undefined,
+  ) {
+    super(typeof body?.detail === "string" ? body.detail : `The submit answered ${status}.`);
   }
 }
 
@@ -86,31 +89,6 @@ export function proxyRefusalTypeOf(error: unknown): FinalProxyErrorType | undefi
   return undefined;
 }
 
-const SIGN_IN_AGAIN = "Reload the page to sign in again.";
-
-/** Titles for the proxy's own refusals; the proxy's detail is already written for users. */
-function proxyRefusal(type: FinalProxyErrorType, detail: string): UserFacingError {
-  switch (type) {
-    case "proxy_unauthenticated":
-      return {
-        title: "Sign in again",
-        message: /reload/i.test(detail) ? detail : `${detail} ${SIGN_IN_AGAIN}`,
-        // After signing in, the same run can go.
-        retryable: true,
-      };
-    case "proxy_not_configured":
-      return { title: "This deployment is locked", message: detail, retryable: false };
-    case "proxy_rate_limited":
-      return { title: "Too many runs this minute", message: detail, retryable: true };
-    case "proxy_budget_exhausted":
-      return { title: "Not enough budget left today", message: detail, retryable: true };
-    case "proxy_limits_unavailable":
-      return { title: "Limits unavailable", message: detail, retryable: true };
-    case "proxy_refused":
-      return { title: "Blocked by this app's proxy", message: detail, retryable: false };
-  }
-}
-
 function detailText(detail: unknown): string | undefined {
   if (typeof detail === "string") return detail;
   if (Array.isArray(detail)) {
@@ -121,8 +99,48 @@ function detailText(detail: unknown): string | undefined {
   return undefined;
 }
 
-export function toUserFacingError(error: unknown): UserFacingError {
-  if (error instanceof ProxyRefusalError) return proxyRefusal(error.errorType, error.body.detail);
+/** What an HTTP answer from fal (not our proxy) means, by its status and error type. */
+function falAnswer(status: number, detail: string, falType: string | undefined): RunError {
+  const base = { detail, status, ...(falType && { falType }) };
+  if (falType === "request_cancelled") return { code: "fal_cancelled", ...base };
+  switch (status) {
+    case 401:
+      return { code: "fal_bad_key", ...base };
+    case 403:
+      return { code: "fal_refused", ...base };
+    case 429:
+      return { code: "fal_rate_limited", ...base };
+    case 400:
+      return { code: "fal_request_failed", ...base };
+    default:
+      return { code: "fal_failed", ...base };
+  }
+}
+
+/** Maps anything thrown while talking to fal into a RunError. */
+export function toRunError(error: unknown): RunError {
+  if (error instanceof ProxyRefusalError) {
+    return { code: error.errorType, detail: error.body.detail, status: error.status };
+  }
+  if (error instanceof SubmitError) {
+    const type = error.body?.error_type;
+    const detail = detailText(error.body?.detail) ?? error.message;
+    if (type === PROXY_ERROR_TYPES.unreachable) {
+      // The proxy could not reach fal at all: nothing started.
+      return { code: type, detail, status: error.status };
+    }
+    if (error.status === 0 || error.status >= 500) {
+      return {
+        code: "submit_unconfirmed",
+        status: error.status || undefined,
+        detail:
+          error.status === 0
+            ? "The connection dropped before fal confirmed this run. It may have started, but it cannot be followed from here. Retry only if you want to run it again."
+            : `fal did not confirm this run (${detail}). It may still have started. Retry only if you want to run it again.`,
+      };
+    }
+    return falAnswer(error.status, detail, typeof type === "string" ? type : undefined);
+  }
   if (error instanceof ValidationError) {
     const fields: Record<string, string> = {};
     for (const fieldError of error.fieldErrors) {
@@ -132,58 +150,21 @@ export function toUserFacingError(error: unknown): UserFacingError {
       fields[name] ??= fieldError.msg;
     }
     return {
-      title: "fal rejected the input",
-      message: detailText(error.body?.detail) ?? error.message,
+      code: "fal_invalid_input",
+      detail: detailText(error.body?.detail) ?? error.message,
       fields,
-      retryable: false,
+      status: 422,
     };
   }
   if (error instanceof ApiError) {
     const body = (error.body ?? {}) as { detail?: unknown; error_type?: string };
     const detail = detailText(body.detail) ?? error.message;
-    const type = body.error_type ?? "";
-    if (isFinalProxyErrorType(type)) return proxyRefusal(type, detail);
-    if (type.startsWith("proxy_")) {
-      return { title: "Could not reach fal", message: detail, retryable: true };
+    const type = body.error_type;
+    if (isFinalProxyErrorType(type) || isTransientProxyErrorType(type)) {
+      return { code: type as ProxyErrorType, detail, status: error.status };
     }
-    switch (error.status) {
-      case 401:
-        return {
-          title: "The fal key is invalid",
-          message: `${detail}. The owner of this deployment needs to set a valid FAL_KEY.`,
-          retryable: false,
-        };
-      case 403:
-        return { title: "fal refused the run", message: detail, retryable: false };
-      case 429:
-        return {
-          title: "Too many runs at once",
-          message: `${detail} Wait a moment and try again.`,
-          retryable: true,
-        };
-      case 400:
-        if (type === "request_cancelled")
-          return { title: "Cancelled", message: detail, retryable: true };
-        return { title: "fal could not run this request", message: detail, retryable: true };
-      default:
-        return {
-          title:
-            error.status >= 500 ? "fal had a problem running this" : `fal answered ${error.status}`,
-          message: type ? `${detail} (${type})` : detail,
-          retryable: true,
-        };
-    }
+    return falAnswer(error.status, detail, type);
   }
-  if (error instanceof TypeError) {
-    return {
-      title: "Network problem",
-      message: "The connection dropped. Check that you are online, then try again.",
-      retryable: true,
-    };
-  }
-  return {
-    title: "Something went wrong",
-    message: error instanceof Error ? error.message : String(error),
-    retryable: true,
-  };
+  if (error instanceof TypeError) return { ...APP_ERRORS.network };
+  return { code: "unknown", detail: error instanceof Error ? error.message : String(error) };
 }

@@ -3,10 +3,12 @@
  * gallery loads 1,000 runs without reading 200,000 log lines; logs are read when a panel opens.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from "idb";
+import { fromLegacyError, isLegacyError } from "./legacy-error";
 import { MAX_STORED_LOG_LINES, type LogLine, type RunRecord } from "./run-record";
 
-const DB_NAME = "hidream-playground";
-export const HISTORY_VERSION = 1;
+export const DB_NAME = "hidream-playground";
+/** 2: a run's error is `{code, detail}` (it was words, `{title, message}`). */
+export const HISTORY_VERSION = 2;
 
 interface HistorySchema extends DBSchema {
   runs: { key: string; value: RunRecord; indexes: { submittedAt: number } };
@@ -17,13 +19,20 @@ let db: Promise<IDBPDatabase<HistorySchema>> | undefined;
 
 function open() {
   db ??= openDB<HistorySchema>(DB_NAME, HISTORY_VERSION, {
-    upgrade(database, oldVersion) {
+    async upgrade(database, oldVersion, _newVersion, transaction) {
       // Each version's changes in order; a later version adds a case below, never edits one.
       if (oldVersion < 1) {
         database
           .createObjectStore("runs", { keyPath: "id" })
           .createIndex("submittedAt", "submittedAt");
         database.createObjectStore("logs", { keyPath: "runId" });
+      }
+      if (oldVersion >= 1 && oldVersion < 2) {
+        for await (const cursor of transaction.objectStore("runs")) {
+          const error: unknown = cursor.value.error;
+          if (isLegacyError(error))
+            await cursor.update({ ...cursor.value, error: fromLegacyError(error) });
+        }
       }
     },
   });

@@ -1,6 +1,6 @@
 /** A run as the app keeps it: what was sent, what fal said, and the times the app measured. */
 import type { EditInput, EditOutput } from "@/lib/endpoint";
-import type { UserFacingError } from "@/lib/fal/errors";
+import type { RunError } from "@/lib/runs/run-error";
 
 export type RunPhase = "submitting" | "queued" | "running" | "completed" | "failed" | "cancelled";
 
@@ -18,7 +18,8 @@ export interface RunRecord {
   phase: RunPhase;
   queuePosition?: number;
   output?: EditOutput;
-  error?: UserFacingError;
+  /** What went wrong: a code and the server's detail; the words come from describeError. */
+  error?: RunError;
   cancelRequested?: boolean;
   /** When the user pressed Run, when fal started it, and when the app had the result. */
   submittedAt: number;

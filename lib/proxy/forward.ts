@@ -20,6 +20,16 @@ const KEPT_RESPONSE_HEADERS = [
 
 const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
 
+/** Failures that happen before a request is on the wire: fal cannot have seen it. */
+const NEVER_CONNECTED = new Set([
+  "ECONNREFUSED",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "ENETUNREACH",
+  "EHOSTUNREACH",
+  "UND_ERR_CONNECT_TIMEOUT",
+]);
+
 export interface Timeouts {
   /** A submit: long, because giving up on one that fal is still taking leaves a run nobody follows. */
   submitMs: number;
@@ -117,9 +127,21 @@ async function failed(error: unknown, f: Forwarding): Promise<Response> {
       PROXY_ERROR_TYPES.timeout,
     );
   }
+  const code = (error as { cause?: { code?: unknown } }).cause?.code;
+  const cause = typeof code === "string" ? code : (error as Error).message;
+  // Without a socket error code the request was refused before it left (a blocked port, a bad
+  // URL); with one, only failures to connect prove that fal never saw it.
+  const neverSent = typeof code !== "string" || NEVER_CONNECTED.has(code);
+  if (f.call.kind === "submit" && !neverSent) {
+    // The connection broke after the submit may have reached fal: keep the reservation, say so.
+    return proxyError(
+      502,
+      `The connection to fal broke (${cause}) before it confirmed this run. It may still run (and be billed) on fal, but it cannot be followed from here. Retry only if you want to run it again.`,
+      PROXY_ERROR_TYPES.submitUnconfirmed,
+    );
+  }
   // Never reached fal: nothing started, so the reservation goes back.
   await f.release();
-  const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message;
   return proxyError(
     502,
     `Could not reach fal (${cause}). Check the server's network and try again.`,

@@ -5,6 +5,7 @@
  */
 import "server-only";
 import { appLimiter } from "@/lib/limits/app-limiter";
+import { connectionStampInstalled } from "@/lib/limits/connection-address";
 import type { ServerEnv } from "@/lib/server-env";
 import {
   accessGateCheck,
@@ -24,6 +25,10 @@ export interface SetupProbe {
   pingStore?: () => Promise<void>;
   /** Raw variables, to tell FAL_KEY from FAL_KEY_ID + FAL_KEY_SECRET; defaults to process.env. */
   source?: EnvSource;
+  /** Whether requests are stamped with their connection; defaults to this process's answer. */
+  connectionStamped?: boolean;
+  /** The request the rows are shown for, on /setup. */
+  request?: Headers;
 }
 
 /** Every setup row for `env`, in display order. */
@@ -37,7 +42,10 @@ export async function setupChecks(env: ServerEnv, probe: SetupProbe = {}): Promi
     sessionSecretCheck(env),
     limitsCheck(env),
     await limitsStoreCheck(env, pingStore),
-    clientIdentityCheck(env),
+    clientIdentityCheck(env, {
+      connectionStamped: probe.connectionStamped ?? connectionStampInstalled(),
+      request: probe.request,
+    }),
     runtimeLimitsCheck(),
     requestBodyCheck(),
   ];

@@ -1,5 +1,6 @@
 /** Setup rows about the limits that protect the key: their values, their store, client identity. */
 import { formatUsd } from "@/lib/endpoint";
+import { CONNECTION_HEADER } from "@/lib/limits/connection-address";
 import { isCounterStoreUnavailable } from "@/lib/limits/counter-store";
 import { hostAndPort } from "@/lib/limits/redis-store";
 import {
@@ -85,25 +86,54 @@ export async function limitsStoreCheck(
   }
 }
 
-/** Where a client's IP comes from; without one, per-client limits become one shared bucket. */
-export function clientIdentityCheck(env: ServerEnv): SetupCheck {
+/** How this server tells visitors apart, as far as the setup check can see. */
+export interface IdentityProbe {
+  /** Whether this process stamps each request with its connection's address. */
+  connectionStamped: boolean;
+  /** The request the check is shown for (on /setup), to spot a proxy in front. */
+  request?: Headers;
+}
+
+/**
+ * Where a client's IP comes from; without a believable one, per-client limits (and sign-in
+ * attempts) become one bucket that a single visitor can use up for everyone.
+ */
+export function clientIdentityCheck(env: ServerEnv, probe: IdentityProbe): SetupCheck {
   const row = { id: "client-identity", label: "Client identity" } as const;
   const { from, header } = env.clientIp;
   if (from === "vercel")
-    return { ...row, status: "ok", summary: `From Vercel's ${header} header.` };
+    return { ...row, status: "ok", summary: `From Vercel's ${header} header, by /64 for IPv6.` };
   if (from === "TRUSTED_IP_HEADER") {
     return { ...row, status: "ok", summary: `From the ${header} header (TRUSTED_IP_HEADER).` };
   }
-  const perClient = env.limits.runsPerMinute !== null || Boolean(env.access.password);
-  if (!perClient)
-    return { ...row, status: "ok", summary: "None needed: no per-client limit applies." };
+  const fix = `Behind a proxy or CDN, set TRUSTED_IP_HEADER to the header it sets to the visitor's address (e.g. x-forwarded-for, x-real-ip or cf-connecting-ip) ${whereToSet(env)}.`;
+  if (!probe.connectionStamped) {
+    const perClient = env.limits.runsPerMinute !== null || Boolean(env.access.password);
+    if (!perClient)
+      return { ...row, status: "ok", summary: "None needed: no per-client limit applies." };
+    return {
+      ...row,
+      status: "warn",
+      summary: env.access.password
+        ? "None: all visitors share one runs-per-minute bucket and one sign-in attempts bucket."
+        : "None: all visitors share one runs-per-minute bucket.",
+      fix,
+    };
+  }
+  const forwarded = probe.request?.get("x-forwarded-for")?.split(",").at(-1)?.trim();
+  const connection = probe.request?.get(CONNECTION_HEADER);
+  if (forwarded && connection && forwarded !== connection) {
+    return {
+      ...row,
+      status: "warn",
+      summary: `This request came through a proxy (from ${connection}, forwarded for another address): every visitor it forwards counts as that proxy.`,
+      fix,
+    };
+  }
   return {
     ...row,
-    status: "warn",
-    summary: env.access.password
-      ? "None: all visitors share one runs-per-minute bucket and one sign-in attempts bucket."
-      : "None: all visitors share one runs-per-minute bucket.",
-    fix: `Behind a proxy, set TRUSTED_IP_HEADER to the header that carries the client's IP (e.g. cf-connecting-ip or x-real-ip) ${whereToSet(env)}.`,
+    status: "ok",
+    summary: "Each visitor's own connection address (this server is reached directly).",
   };
 }
 

@@ -7,7 +7,8 @@ import { arrayMove } from "@dnd-kit/sortable";
 import type { StateCreator } from "zustand";
 import { INPUT_RANGES } from "@/lib/endpoint";
 import { uploadFile } from "@/lib/fal/client";
-import { toUserFacingError } from "@/lib/fal/errors";
+import { toRunError } from "@/lib/fal/errors";
+import { describeError } from "@/lib/runs/run-error";
 import { prepareReference, ReferenceFileError, type PreparedReference } from "@/lib/images/prepare";
 import { loadImageUrl } from "@/lib/images/check-url";
 import type { PlaygroundState } from "./playground-store";
@@ -81,7 +82,8 @@ export const createReferencesSlice: StateCreator<PlaygroundState, [], [], Refere
       uploadedByHash.set(hash, url);
       if (exists(id)) patch(id, { status: "ready", url });
     } catch (error) {
-      if (exists(id)) patch(id, { status: "failed", error: toUserFacingError(error).message });
+      if (exists(id))
+        patch(id, { status: "failed", error: describeError(toRunError(error)).message });
     }
   }
 

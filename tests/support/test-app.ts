@@ -9,6 +9,7 @@ import { serveHandler, type RunningServer } from "@/lib/emulator/serve";
 import type { CounterStore } from "@/lib/limits/counter-store";
 import { createLimiter } from "@/lib/limits/limiter";
 import { createMemoryStore } from "@/lib/limits/memory-store";
+import type { Timeouts } from "@/lib/proxy/forward";
 import { createProxyHandler, PROXY_ROUTE } from "@/lib/proxy/handler";
 import type { ServerEnv } from "@/lib/server-env";
 
@@ -19,6 +20,7 @@ export interface TestApp extends RunningServer {
   proxyUrl: string;
   /** The embedded (demo mode) backend. */
   demoBackend: ReturnType<typeof createFalBackend>;
+  limiter: ReturnType<typeof createLimiter>;
 }
 
 export async function startTestApp(
@@ -26,10 +28,17 @@ export async function startTestApp(
   config: Partial<EmulatorConfig> = FAST,
   /** Where the run limits count; a fresh memory store by default (one per app). */
   store: CounterStore = createMemoryStore(),
+  /** How long the proxy waits for upstream answers; tests of slow upstreams shorten them. */
+  timeouts?: Timeouts,
 ): Promise<TestApp> {
   const demoBackend = createFalBackend({ basePath: EMBEDDED_BASE_PATH, config });
   const limiter = createLimiter(env.limits, store);
-  const proxy = createProxyHandler({ env, demoBackend: () => demoBackend, limiter: () => limiter });
+  const proxy = createProxyHandler({
+    env,
+    demoBackend: () => demoBackend,
+    limiter: () => limiter,
+    timeouts,
+  });
   const server = await serveHandler((request) => {
     const { pathname } = new URL(request.url);
     if (pathname === PROXY_ROUTE) return proxy(request);
@@ -39,5 +48,5 @@ export async function startTestApp(
     }
     return new Response("not found", { status: 404 });
   });
-  return { ...server, proxyUrl: `${server.url}${PROXY_ROUTE}`, demoBackend };
+  return { ...server, proxyUrl: `${server.url}${PROXY_ROUTE}`, demoBackend, limiter };
 }

@@ -83,16 +83,68 @@ describe("session cookie", () => {
 });
 
 describe("after sign-in", () => {
+  const ORIGIN = "https://studio.example";
+  /** Where a browser lands for a redirect to `path` (Node's URL parser is the WHATWG one). */
+  const landsOn = (path: string) => new URL(path, ORIGIN).origin;
+
   it.each([
     ["/", "/"],
     ["/setup", "/setup"],
     ["/?a=1", "/?a=1"],
+    ["/?next=%2F%2Fevil.example", "/?next=%2F%2Fevil.example"],
+    ["/%2F/evil.example", "/%2F/evil.example"],
+    ["/setup#limits", "/setup#limits"],
     ["//evil.example/x", "/"],
     ["/\\evil.example", "/"],
+    ["\\/evil.example", "/"],
+    ["/\\/evil.example", "/"],
     ["https://evil.example", "/"],
+    ["https:evil.example", "/"],
+    ["javascript:alert(1)", "/"],
     ["/sign-in?next=/x", "/"],
+    ["/sign-in/", "/"],
+    ["/./sign-in", "/"],
+    ["/x/../sign-in", "/"],
+    ["%2F%2Fevil.example", "/"],
+    ["／／evil.example", "/"],
+    ["/／evil.example", "/"],
+    ["/" + "a".repeat(3000), "/"],
     [undefined, "/"],
+    [["/setup"], "/"],
   ])("goes to %s → %s", (next, expected) => {
     expect(safeNextPath(next)).toBe(expected);
   });
+
+  // Every C0 and C1 control, DEL, and the spaces some parsers trim, in each place that could
+  // turn a path into another host once a browser has dropped or rewritten it.
+  const characters = [
+    ...Array.from({ length: 0x21 }, (_, i) => String.fromCharCode(i)),
+    ...Array.from({ length: 0x21 }, (_, i) => String.fromCharCode(0x7f + i)),
+    "\u2028",
+    "\u2029",
+    "\ufeff",
+    "\u3000",
+    "\\",
+  ];
+  const templates = [
+    (c: string) => `/${c}/evil.example`,
+    (c: string) => `${c}//evil.example`,
+    (c: string) => `/${c}${c}/evil.example`,
+    (c: string) => `//${c}evil.example`,
+    (c: string) => `/${c}\\evil.example`,
+    (c: string) => `${c}/${c}/evil.example`,
+    (c: string) => `/setup${c}`,
+  ];
+  it.each(characters.map((c) => [c.codePointAt(0)!.toString(16).padStart(4, "0"), c]))(
+    "never leaves the site with U+%s in the path",
+    (_code, c) => {
+      for (const template of templates) {
+        const next = template(c);
+        const safe = safeNextPath(next);
+        expect(landsOn(safe), JSON.stringify(next)).toBe(ORIGIN);
+        // Whatever is kept is kept exactly: nothing a browser would rewrite.
+        if (safe !== "/") expect(safe).toBe(next);
+      }
+    },
+  );
 });

@@ -5,10 +5,14 @@ import {
   ProxyRefusalError,
   proxyRefusalTypeOf,
   readProxyRefusal,
-  toUserFacingError,
+  SubmitError,
+  toRunError,
   type FinalProxyErrorType,
 } from "@/lib/fal/errors";
 import { proxyError, UNAUTHENTICATED_DETAIL } from "@/lib/proxy/refusal";
+import { describeError } from "@/lib/runs/run-error";
+
+const toUserFacingError = (error: unknown) => describeError(toRunError(error));
 
 const refusal = (status: number, error_type: FinalProxyErrorType, detail = "Because.") =>
   new ProxyRefusalError(status, { detail, error_type });
@@ -22,6 +26,7 @@ describe("what the user reads when the proxy refuses", () => {
       [429, "proxy_budget_exhausted", "Not enough budget left today", true],
       [503, "proxy_limits_unavailable", "Limits unavailable", true],
       [400, "proxy_refused", "Blocked by this app's proxy", false],
+      [504, "proxy_submit_unconfirmed", "fal did not confirm this run", true],
     ];
     expect(cases.map(([, type]) => type).sort()).toEqual([...FINAL_PROXY_ERROR_TYPES].sort());
     for (const [status, type, title, retryable] of cases) {
@@ -68,6 +73,34 @@ describe("what the user reads when the proxy refuses", () => {
       title: "Could not reach fal",
       retryable: true,
     });
+  });
+});
+
+describe("what the user reads when a submit fails", () => {
+  it("says a submit may have run when no answer or a gateway error came back", () => {
+    for (const error of [
+      new SubmitError(0, undefined),
+      new SubmitError(502, { detail: "Bad gateway" }),
+      new SubmitError(504, { detail: "Gateway timeout" }),
+    ]) {
+      const run = toRunError(error);
+      expect(run.code).toBe("submit_unconfirmed");
+      expect(describeError(run)).toMatchObject({
+        title: "fal did not confirm this run",
+        message: expect.stringMatching(/may (still )?have started/),
+        retryable: true,
+      });
+    }
+  });
+
+  it("names fal's refusals of a submit as before", () => {
+    expect(toRunError(new SubmitError(401, { detail: "No user found" })).code).toBe("fal_bad_key");
+    expect(toRunError(new SubmitError(403, { detail: "Locked" })).code).toBe("fal_refused");
+    expect(toRunError(new SubmitError(429, { detail: "Slow" })).code).toBe("fal_rate_limited");
+    expect(
+      toRunError(new SubmitError(502, { detail: "x", error_type: "proxy_upstream_unreachable" }))
+        .code,
+    ).toBe("proxy_upstream_unreachable");
   });
 });
 

@@ -138,10 +138,34 @@ describe("client identity", () => {
     expect(clientKey(spoofed, vercel)).not.toContain("203");
   });
 
-  it("puts everyone in one bucket when no header can be trusted", () => {
-    const headers = new Headers({ "x-forwarded-for": "6.6.6.6", "x-real-ip": "6.6.6.6" });
+  it("puts everyone in one bucket when nothing can be believed", () => {
+    // This process does not stamp connections, so the header is a client's word like any other.
+    const headers = new Headers({
+      "x-forwarded-for": "6.6.6.6",
+      "x-real-ip": "6.6.6.6",
+      "x-playground-connection": "6.6.6.6",
+    });
     expect(clientKey(headers, local)).toBe(SHARED_CLIENT);
     expect(clientKey(new Headers(), vercel)).toBe(SHARED_CLIENT);
+  });
+
+  it("counts an IPv6 client by its /64, however it is written", () => {
+    const cf = parseServerEnv({ TRUSTED_IP_HEADER: "cf-connecting-ip" });
+    const key = (ip: string) => clientKey(new Headers({ "cf-connecting-ip": ip }), cf);
+    const home = key("2001:db8:1:2::1");
+    for (const same of [
+      "2001:db8:1:2:ffff:ffff:ffff:fffe",
+      "2001:0DB8:0001:0002:0000:0000:0000:0009",
+      "[2001:db8:1:2::abcd]",
+      "2001:db8:1:2::1%eth0",
+    ]) {
+      expect(key(same), same).toBe(home);
+    }
+    for (const other of ["2001:db8:1:3::1", "2001:db8:2:2::1", "::1", "2001:db8::1:2:0:1"]) {
+      expect(key(other), other).not.toBe(home);
+    }
+    expect(key("::ffff:198.51.100.7")).toBe(key("198.51.100.7"));
+    expect(key("198.51.100.7")).not.toBe(key("198.51.100.8"));
   });
 
   it("uses a configured header, and the last X-Forwarded-For entry (the trusted proxy's)", () => {

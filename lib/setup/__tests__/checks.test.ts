@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from "vitest";
 import { CounterStoreUnavailable } from "@/lib/limits/counter-store";
 import { parseServerEnv } from "@/lib/server-env";
 import { checksHeadline, formatChecksForLog, setupChecks, type SetupCheck } from "../checks";
+import { clientIdentityCheck } from "../limit-checks";
 
 const KEY = "canary-setup-key-91f3";
 const PASSWORD = "canary-password-7c2e-long";
@@ -18,7 +19,7 @@ const unreachable = async () => {
 
 /** The rows for `vars`, with the raw variables as the source and a store that answers. */
 function checksFor(vars: Vars, pingStore: () => Promise<void> = reachable) {
-  return setupChecks(parseServerEnv(vars), { source: vars, pingStore });
+  return setupChecks(parseServerEnv(vars), { source: vars, pingStore, connectionStamped: false });
 }
 
 function row(checks: SetupCheck[], id: string): SetupCheck {
@@ -152,7 +153,7 @@ describe("setupChecks", () => {
     expect(limits.fix).not.toMatch(/RUNS_PER_MINUTE/);
   });
 
-  it("warns that without a trusted IP header every visitor shares one bucket", async () => {
+  it("warns that with nothing to tell visitors apart every visitor shares one bucket", async () => {
     const vars = { FAL_KEY: KEY, ACCESS_PASSWORD: PASSWORD };
     const identity = row(await checksFor(vars), "client-identity");
     expect(identity.status).toBe("warn");
@@ -165,11 +166,39 @@ describe("setupChecks", () => {
     expect(trusted.summary).toContain("x-real-ip");
   });
 
+  it("tells visitors apart by their connection when served directly, and spots a proxy", () => {
+    const env = parseServerEnv({ FAL_KEY: KEY, ACCESS_PASSWORD: PASSWORD });
+    const direct = new Headers({
+      "x-playground-connection": "203.0.113.5",
+      "x-forwarded-for": "203.0.113.5",
+    });
+    expect(clientIdentityCheck(env, { connectionStamped: true, request: direct })).toMatchObject({
+      status: "ok",
+      summary: expect.stringMatching(/own connection/),
+    });
+    const proxied = new Headers({
+      "x-playground-connection": "10.0.0.2",
+      "x-forwarded-for": "203.0.113.5",
+    });
+    const behind = clientIdentityCheck(env, { connectionStamped: true, request: proxied });
+    expect(behind).toMatchObject({
+      status: "warn",
+      fix: expect.stringMatching(/TRUSTED_IP_HEADER/),
+    });
+  });
+
   it("notes the session key is derived from the password unless SESSION_SECRET is set", async () => {
-    const derived = row(await checksFor({ ACCESS_PASSWORD: PASSWORD }), "session-secret");
+    const derived = row(
+      await checksFor({ FAL_KEY: KEY, ACCESS_PASSWORD: PASSWORD }),
+      "session-secret",
+    );
     expect(derived.status).toBe("ok");
-    expect(derived.summary).toMatch(/derived from the password/);
+    expect(derived.summary).toMatch(/derived from the password and the fal key/);
     expect(derived.fix).toMatch(/SESSION_SECRET/);
+    // Demo mode has no key to mix in: the password alone would seal the cookie.
+    const demo = row(await checksFor({ ACCESS_PASSWORD: PASSWORD }), "session-secret");
+    expect(demo).toMatchObject({ status: "warn", fix: expect.stringMatching(/SESSION_SECRET/) });
+    expect(demo.summary).toMatch(/password alone.*offline/);
     const own = row(
       await checksFor({ ACCESS_PASSWORD: PASSWORD, SESSION_SECRET: "x".repeat(32) }),
       "session-secret",
