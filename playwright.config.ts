@@ -13,6 +13,16 @@ const useSystemChromium =
   process.env.PLAYWRIGHT_USE_BUNDLED !== "1" && systemChromium !== undefined;
 
 const quiet = { NEXT_TELEMETRY_DISABLED: "1" };
+/** Demo mode whatever the shell has set. */
+const DEMO = {
+  FAL_KEY: "",
+  FAL_KEY_ID: "",
+  FAL_KEY_SECRET: "",
+  FAL_UPSTREAM_URL: "",
+  DAILY_BUDGET_USD: "",
+  TRUSTED_IP_HEADER: "",
+  REDIS_URL: "",
+};
 
 export default defineConfig({
   testDir: "e2e",
@@ -42,6 +52,8 @@ export default defineConfig({
     { name: "demo", testMatch: /demo\/.*\.spec\.ts/, use: { baseURL: E2E.demoApp } },
     { name: "live", testMatch: /live\/.*\.spec\.ts/, use: { baseURL: E2E.liveApp } },
     { name: "locked", testMatch: /locked\/.*\.spec\.ts/, use: { baseURL: E2E.lockedApp } },
+    { name: "hardened", testMatch: /hardened\/.*\.spec\.ts/, use: { baseURL: E2E.hardenedApp } },
+    { name: "outage", testMatch: /outage\/.*\.spec\.ts/, use: { baseURL: E2E.outageApp } },
   ],
   webServer: [
     {
@@ -96,6 +108,37 @@ export default defineConfig({
         DAILY_BUDGET_USD: E2E.lockedBudgetUsd,
         DEMO_QUEUE_MS: "200",
         DEMO_STEP_MS: "20",
+      },
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+    {
+      // Served directly, as `next start` on a VM: visitors are told apart by their connection.
+      command: `npx next start -p ${E2E.hardenedPort}`,
+      url: `${E2E.hardenedApp}/sign-in`,
+      env: {
+        ...quiet,
+        ...DEMO,
+        ACCESS_PASSWORD: E2E.password,
+        SESSION_SECRET: E2E.sessionSecret,
+        RUNS_PER_MINUTE: "2",
+        DEMO_QUEUE_MS: "100",
+        DEMO_STEP_MS: "10",
+      },
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+    {
+      // Limits in a Redis that is down: everything that counts must answer 503 in words.
+      command: `npx next start -p ${E2E.outagePort}`,
+      url: `${E2E.outageApp}/sign-in`,
+      env: {
+        ...quiet,
+        ...DEMO,
+        ACCESS_PASSWORD: E2E.password,
+        SESSION_SECRET: E2E.sessionSecret,
+        REDIS_URL: E2E.deadRedisUrl,
+        RUNS_PER_MINUTE: "5",
       },
       reuseExistingServer: false,
       timeout: 60_000,

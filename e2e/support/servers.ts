@@ -2,12 +2,16 @@
 const demoPort = 3310;
 const livePort = 3311;
 const lockedPort = 3312;
+const hardenedPort = 3313;
+const outagePort = 3314;
 const backendPort = 3319;
 
 export const E2E = {
   demoPort,
   livePort,
   lockedPort,
+  hardenedPort,
+  outagePort,
   backendPort,
   /** Demo mode, open: no key, no password. */
   demoApp: `http://127.0.0.1:${demoPort}`,
@@ -15,6 +19,10 @@ export const E2E = {
   liveApp: `http://127.0.0.1:${livePort}`,
   /** Demo mode locked and capped: a password and a daily budget of a few runs. */
   lockedApp: `http://127.0.0.1:${lockedPort}`,
+  /** Demo mode behind a password, with runs per minute: visitors told apart by their connection. */
+  hardenedApp: `http://127.0.0.1:${hardenedPort}`,
+  /** Demo mode behind a password, its limits in a Redis that is not there. */
+  outageApp: `http://127.0.0.1:${outagePort}`,
   backend: `http://127.0.0.1:${backendPort}`,
   /** A key that must never reach the browser. */
   canaryKey: "canary-e2e-key-3f9c2a7d1b",
@@ -22,4 +30,8 @@ export const E2E = {
   password: "canary-e2e-password-8e1d",
   /** The locked app's daily cap: two 2048² runs ($0.021 each) fit, a third does not. */
   lockedBudgetUsd: "0.05",
+  /** A fixed session secret for the hardened and outage apps, so a test can seal a session. */
+  sessionSecret: "e2e-session-secret-0123456789abcdef0123",
+  /** Where the outage app's Redis would be: nothing listens on port 1. */
+  deadRedisUrl: "redis://127.0.0.1:1",
 } as const;

@@ -1,6 +1,7 @@
 /**
  * The backend as its own server (`npm run emulator`): fal's protocol at the root, as
- * `FAL_UPSTREAM_URL` expects, plus `/_emulator/requests` so tests can see what reached it.
+ * `FAL_UPSTREAM_URL` expects, plus `/_emulator/requests` (what reached it) and
+ * `/_emulator/holdings` (what it holds in memory, open status streams included) for tests.
  */
 import { createHash } from "node:crypto";
 import { createFalBackend, type FalBackend } from "./backend";
@@ -25,6 +26,7 @@ export async function startStandaloneBackend(
       if (request.method === "DELETE") backend.seen.length = 0;
       return json(backend.seen);
     }
+    if (pathname === "/_emulator/holdings") return json(backend.holdings());
     // fal shares its capacity per key: so does this backend, between the keys that call it.
     const key = request.headers.get("authorization");
     return backend.handle(request, {

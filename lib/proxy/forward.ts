@@ -61,7 +61,13 @@ export interface Forwarding {
 export async function forward(f: Forwarding): Promise<Response> {
   const { call, upstream, clientSignal } = f;
   const upstreamAbort = new AbortController();
-  const leave = () => upstreamAbort.abort(clientSignal.reason);
+  // Set once the answer's body is being relayed: cancelling it is the one way to the upstream
+  // call that holds for sure (see `relay`).
+  const relayed: { cancelBody?: () => void } = {};
+  const leave = () => {
+    upstreamAbort.abort(clientSignal.reason);
+    relayed.cancelBody?.();
+  };
   if (clientSignal.aborted) leave();
   else clientSignal.addEventListener("abort", leave, { once: true });
   const timeoutMs = call.kind === "submit" ? f.timeouts.submitMs : f.timeouts.callMs;
@@ -69,19 +75,16 @@ export async function forward(f: Forwarding): Promise<Response> {
     call.kind === "stream"
       ? upstreamAbort.signal
       : AbortSignal.any([upstreamAbort.signal, AbortSignal.timeout(timeoutMs)]);
-  const request = new Request(upstream.url, {
-    method: call.method,
-    headers: upstreamHeaders(f),
-    body: f.body,
-    signal,
-  });
+  const init = { method: call.method, headers: upstreamHeaders(f), body: f.body, signal };
 
   let answer: Response;
   try {
     answer =
       upstream.kind === "embedded"
-        ? await upstream.backend.handle(request, upstream.context)
-        : await fetch(request);
+        ? await upstream.backend.handle(new Request(upstream.url, init), upstream.context)
+        : // A URL and options, not a Request: Next's fetch rebuilds a Request into another whose
+          // signal only follows ours, and such a chain can be collected before it fires.
+          await fetch(upstream.url, init);
   } catch (error) {
     clientSignal.removeEventListener("abort", leave);
     return failed(error, f);
@@ -89,10 +92,12 @@ export async function forward(f: Forwarding): Promise<Response> {
   // fal said no (4xx): nothing ran, so nothing is owed. A 5xx from fal's front may still have
   // started the run, so its reservation is kept, as for a timeout.
   if (answer.status >= 400 && answer.status < 500) await f.release();
-  return rebuildResponse(answer, call, () => {
+  const rebuilt = rebuildResponse(answer, call, () => {
     clientSignal.removeEventListener("abort", leave);
-    upstreamAbort.abort();
   });
+  relayed.cancelBody = rebuilt.cancelBody;
+  if (clientSignal.aborted) leave();
+  return rebuilt.response;
 }
 
 function upstreamHeaders({ call, upstream, falHeaders }: Forwarding): Headers {
@@ -152,38 +157,38 @@ async function failed(error: unknown, f: Forwarding): Promise<Response> {
 /**
  * The client gets status, body (streamed as it arrives) and the kept headers; never cached.
  * `done` runs once the body is over: read to the end, or cancelled because the browser left.
+ * `cancelBody` ends the upstream body (and with it the upstream call) from outside.
  */
 export function rebuildResponse(
   upstream: Response,
   call: AllowedCall,
   done: () => void = () => {},
-): Response {
+): { response: Response; cancelBody: () => void } {
   const headers = new Headers({ "cache-control": "no-store" });
   for (const name of KEPT_RESPONSE_HEADERS) {
     const value = upstream.headers.get(name);
     if (value !== null) headers.set(name, value);
   }
   if (call.kind === "stream") headers.set("x-accel-buffering", "no");
+  const init = { status: upstream.status, statusText: upstream.statusText, headers };
   if (NULL_BODY_STATUSES.has(upstream.status) || !upstream.body) {
     done();
-    return new Response(null, {
-      status: upstream.status,
-      statusText: upstream.statusText,
-      headers,
-    });
+    return { response: new Response(null, init), cancelBody: () => {} };
   }
-  return new Response(relay(upstream.body, done), {
-    status: upstream.status,
-    statusText: upstream.statusText,
-    headers,
-  });
+  const body = relay(upstream.body, done);
+  return { response: new Response(body.stream, init), cancelBody: body.cancel };
 }
 
 /**
- * The upstream body, chunk by chunk. Cancelling it (Next does when the browser leaves) cancels
- * the upstream read and aborts the upstream call, so no status stream stays open to fal.
+ * The upstream body, chunk by chunk. Cancelling the reader is what surely ends the upstream call:
+ * the body stream is held here, so the path cannot be collected, whereas an abort signal reaches
+ * the call only through signals that merely follow one another. It is cancelled when Next
+ * cancels the stream, and when the browser's signal fires (Next does not always do the first).
  */
-function relay(body: ReadableStream<Uint8Array>, done: () => void): ReadableStream<Uint8Array> {
+function relay(
+  body: ReadableStream<Uint8Array>,
+  done: () => void,
+): { stream: ReadableStream<Uint8Array>; cancel: () => void } {
   const reader = body.getReader();
   let finished = false;
   const finish = () => {
@@ -191,7 +196,11 @@ function relay(body: ReadableStream<Uint8Array>, done: () => void): ReadableStre
     finished = true;
     done();
   };
-  return new ReadableStream<Uint8Array>({
+  const cancel = (reason?: unknown) => {
+    finish();
+    return reader.cancel(reason).catch(() => {});
+  };
+  const stream = new ReadableStream<Uint8Array>({
     async pull(controller) {
       try {
         const chunk = await reader.read();
@@ -204,9 +213,7 @@ function relay(body: ReadableStream<Uint8Array>, done: () => void): ReadableStre
         controller.error(error);
       }
     },
-    async cancel(reason) {
-      finish();
-      await reader.cancel(reason).catch(() => {});
-    },
+    cancel,
   });
+  return { stream, cancel: () => void cancel() };
 }
