@@ -7,6 +7,7 @@ import { cn } from "@/lib/cn";
 import { usePlayground } from "@/lib/store/playground-store";
 import type { PixelSize, Reference } from "@/lib/store/references";
 import { useInsertIntoPrompt } from "./prompt-field";
+import { formatBytes } from "@/lib/format/bytes";
 
 const STATUS_TEXT = {
   preparing: "Preparing…",
@@ -15,12 +16,7 @@ const STATUS_TEXT = {
   failed: "Upload failed",
 } as const;
 
-function formatBytes(bytes?: number) {
-  if (bytes === undefined) return undefined;
-  return bytes >= 1024 * 1024
-    ? `${(bytes / 1024 / 1024).toFixed(1)} MB`
-    : `${Math.max(1, Math.round(bytes / 1024))} KB`;
-}
+const bytesText = (bytes?: number) => (bytes === undefined ? undefined : formatBytes(bytes));
 const dims = (s?: PixelSize) => (s ? `${s.width}×${s.height}` : undefined);
 
 /** The size facts: original → prepared pixels and bytes, or just the original when unchanged. */
@@ -31,8 +27,8 @@ function sizeFacts(reference: Reference): string[] {
     prepared && dims(prepared) !== dims(original) ? dims(prepared) : undefined,
   ].filter(Boolean);
   const bytes = [
-    formatBytes(original?.bytes),
-    prepared && prepared.bytes !== original?.bytes ? formatBytes(prepared.bytes) : undefined,
+    bytesText(original?.bytes),
+    prepared && prepared.bytes !== original?.bytes ? bytesText(prepared.bytes) : undefined,
   ].filter(Boolean);
   return [pixels.join(" → "), bytes.join(" → ")].filter(Boolean);
 }

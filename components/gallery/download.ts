@@ -1,3 +1,4 @@
+import { saveBlob } from "@/lib/format/save-blob";
 import type { ImageFile } from "@/lib/endpoint";
 import { extensionOf } from "./image-facts";
 
@@ -33,18 +34,7 @@ export function downloadFileName(
 export async function downloadImage(url: string, fileName: string): Promise<void> {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`HTTP ${response.status}`);
-  const objectUrl = URL.createObjectURL(await response.blob());
-  try {
-    const link = document.createElement("a");
-    link.href = objectUrl;
-    link.download = fileName;
-    document.body.append(link);
-    link.click();
-    link.remove();
-  } finally {
-    // Revoking at once can cancel the save in some browsers; a moment later is safe.
-    setTimeout(() => URL.revokeObjectURL(objectUrl), 10_000);
-  }
+  saveBlob(await response.blob(), fileName);
 }
 
 /**

@@ -1,11 +1,5 @@
+import { formatBytes } from "@/lib/format/bytes";
 import { costUsd, formatUsd, type ImageFile } from "@/lib/endpoint";
-
-/** "1.2 MB" / "840 KB", as file managers show sizes. */
-export function formatBytes(bytes: number): string {
-  return bytes >= 1024 * 1024
-    ? `${(bytes / 1024 / 1024).toFixed(1)} MB`
-    : `${Math.max(1, Math.round(bytes / 1024))} KB`;
-}
 
 const EXTENSIONS: Record<string, string> = {
   "image/jpeg": "jpg",

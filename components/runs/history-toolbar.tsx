@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { exportHistory } from "@/lib/history/history-db";
+import { saveBlob } from "@/lib/format/save-blob";
 import { usePlayground } from "@/lib/store/playground-store";
 
 /** The history as a whole: how many runs, export as JSON, clear (with a second click to confirm). */
@@ -11,13 +12,10 @@ export function HistoryToolbar({ count }: { count: number }) {
   const [confirming, setConfirming] = useState(false);
 
   const download = async () => {
-    const url = URL.createObjectURL(await exportHistory());
-    const link = Object.assign(document.createElement("a"), {
-      href: url,
-      download: `hidream-history-${new Date().toISOString().slice(0, 10)}.json`,
-    });
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    saveBlob(
+      await exportHistory(),
+      `hidream-history-${new Date().toISOString().slice(0, 10)}.json`,
+    );
   };
 
   return (

@@ -34,6 +34,28 @@ test("cancels a run that would never finish", async ({ page }) => {
   await expect(card.getByRole("button", { name: "Retry" })).toBeVisible();
 });
 
+test("says when fal has gone quiet, without asking it more often", async ({ page, playground }) => {
+  await page.clock.install();
+  await playground.open();
+  await playground.addReference();
+  await playground.waitForUploads();
+  const proxied: string[] = [];
+  page.on("request", (request) => {
+    if (request.url().includes("/api/fal/proxy")) proxied.push(request.url());
+  });
+  const card = await playground.run("Stalls after it starts [demo:quiet]");
+  await expect(status(card)).toHaveText("Running");
+  const notice = card.getByRole("status").filter({ hasText: "No news from fal" });
+  await expect(notice).toHaveCount(0);
+  const before = proxied.length;
+  await page.clock.fastForward("00:25");
+  await expect(notice).toHaveText(/No news from fal for over 20 s\. Still following this run/);
+  expect(proxied.length).toBe(before);
+  await card.getByRole("button", { name: "Cancel" }).click();
+  await expect(status(card)).toHaveText("Cancelled", { timeout: 15_000 });
+  await expect(notice).toHaveCount(0);
+});
+
 test("keeps a result that fal delivers after a cancel", async ({ page }) => {
   const playground = await ready(page);
   const card = await playground.run("Too late to stop [demo:late]");
@@ -126,4 +148,61 @@ test("clears finished runs after a confirmation", async ({ page }) => {
   await expect(page.getByText("No runs yet")).toBeVisible();
   await page.reload();
   await expect(page.getByText("No runs yet")).toBeVisible();
+});
+
+test("shows runs saved by the previous version of the history, errors and all", async ({
+  page,
+  playground,
+}) => {
+  // A history written before errors were stored as codes: version 1, errors as words. Written
+  // from a page that does not open the history itself.
+  await page.goto("/setup");
+  await page.evaluate(async () => {
+    await new Promise((resolve) => {
+      const request = indexedDB.deleteDatabase("hidream-playground");
+      request.onsuccess = request.onerror = request.onblocked = resolve;
+    });
+    await new Promise<void>((resolve, reject) => {
+      const open = indexedDB.open("hidream-playground", 1);
+      open.onupgradeneeded = () => {
+        const runs = open.result.createObjectStore("runs", { keyPath: "id" });
+        runs.createIndex("submittedAt", "submittedAt");
+        open.result.createObjectStore("logs", { keyPath: "runId" });
+      };
+      open.onsuccess = () => {
+        const tx = open.result.transaction("runs", "readwrite");
+        const input = { prompt: "", reference_image_urls: ["https://v3.fal.media/a.png"] };
+        tx.objectStore("runs").put({
+          id: "old-cancelled",
+          requestId: "0b9d5c1e-4f7a-4c3b-9a2e-6d8f1e2a3b4c",
+          input: { ...input, prompt: "Saved before the upgrade" },
+          phase: "cancelled",
+          error: { title: "Cancelled", message: "Request was cancelled.", retryable: true },
+          submittedAt: Date.now() - 60_000,
+          completedAt: Date.now() - 50_000,
+        });
+        tx.objectStore("runs").put({
+          id: "old-locked",
+          input: { ...input, prompt: "Refused before the upgrade" },
+          phase: "failed",
+          error: { title: "fal refused the run", message: "User is locked.", retryable: false },
+          submittedAt: Date.now() - 40_000,
+          completedAt: Date.now() - 39_000,
+        });
+        tx.oncomplete = () => {
+          open.result.close();
+          resolve();
+        };
+      };
+      open.onerror = () => reject(open.error);
+    });
+  });
+  await playground.open();
+  const cancelled = playground.runCard("Saved before the upgrade");
+  await expect(status(cancelled)).toHaveText("Cancelled");
+  await expect(cancelled.getByRole("alert")).toHaveText(/CancelledRequest was cancelled\./);
+  await expect(cancelled.getByRole("button", { name: "Retry" })).toBeVisible();
+  const refused = playground.runCard("Refused before the upgrade");
+  await expect(refused.getByRole("alert")).toHaveText(/fal refused the runUser is locked\./);
+  await expect(refused.getByRole("button", { name: "Retry" })).toHaveCount(0);
 });

@@ -7,7 +7,7 @@ import { cookies, headers } from "next/headers";
 import { appLimiter } from "@/lib/limits/app-limiter";
 import { clientKey } from "@/lib/limits/client-identity";
 import { isCounterStoreUnavailable } from "@/lib/limits/counter-store";
-import { untilText } from "@/lib/limits/limiter";
+import { untilText } from "@/lib/format/until-text";
 import { accessPolicy, serverEnv } from "@/lib/server-env";
 import { passwordMatches, sealSession, SESSION_COOKIE, sessionCookieOptions } from "./session";
 

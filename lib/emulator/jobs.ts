@@ -307,6 +307,12 @@ export class JobQueue {
 
     const seed = input.seed ?? randomInt(0, 2 ** 31);
     const steps = input.num_inference_steps;
+    // `[demo:quiet]`: fal still has the run but says nothing, as a stalled runner or queue would.
+    while (job.scenarios.has("quiet")) {
+      await sleep(this.config.stepMs);
+      if (job.cancelRequested) throw new Cancelled();
+      if (Date.now() - (job.startedAt ?? Date.now()) > this.config.maxRunMs) throw new TimedOut();
+    }
     for (let step = 1; step <= steps || job.scenarios.has("hang"); step++) {
       await sleep(this.config.stepMs);
       // fal cannot always stop a job in time; `[demo:late]` plays that, so the app's promise to

@@ -7,6 +7,7 @@
 export type Scenario =
   | "slow" // waits in the queue for a while, showing positions
   | "hang" // runs and never finishes, until cancelled
+  | "quiet" // starts, then says nothing (no logs, no status change) until cancelled
   | "late" // a cancel arrives too late: the run finishes anyway
   | "nsfw" // every image is flagged by the safety checker
   | "422" // the model rejects the input (field error on the prompt)
@@ -18,6 +19,7 @@ export type Scenario =
 export const SCENARIOS: readonly Scenario[] = [
   "slow",
   "hang",
+  "quiet",
   "late",
   "nsfw",
   "422",

@@ -3,6 +3,8 @@
  * /api/limits, and what they mean for the next run.
  */
 import { formatUsd } from "@/lib/endpoint";
+
+export { untilText } from "@/lib/format/until-text";
 import type { LimitsUsage } from "@/lib/limits/limiter";
 
 export type { LimitsUsage } from "@/lib/limits/limiter";
@@ -47,18 +49,6 @@ export function localTime(iso: string): string {
   return new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit" }).format(
     new Date(iso),
   );
-}
-
-// English like the sentences around it; only the clock time follows the user's locale.
-const relative = new Intl.RelativeTimeFormat("en", { numeric: "always" });
-
-/** "in 3 hours": how far off a reset is. */
-export function untilText(iso: string, now: number): string {
-  const seconds = Math.max(1, Math.round((Date.parse(iso) - now) / 1000));
-  if (seconds < 90) return relative.format(seconds, "second");
-  const minutes = Math.round(seconds / 60);
-  if (minutes < 90) return relative.format(minutes, "minute");
-  return relative.format(Math.round(minutes / 60), "hour");
 }
 
 /**

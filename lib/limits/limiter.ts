@@ -4,6 +4,7 @@
  * refuses it. Counters live in a CounterStore (memory, or Redis shared by every instance).
  */
 import { formatUsd } from "@/lib/endpoint";
+import { untilText } from "@/lib/format/until-text";
 import { PROXY_ERROR_TYPES } from "@/lib/proxy/error-types";
 import type { CounterStore, Take } from "./counter-store";
 
@@ -48,16 +49,6 @@ const minuteWindow = (now: number) => Math.floor(now / MINUTE_MS);
 const utcDay = (now: number) => new Date(now).toISOString().slice(0, 10);
 const nextUtcMidnight = (now: number) => new Date((Math.floor(now / DAY_MS) + 1) * DAY_MS);
 const toMicros = (usd: number) => Math.ceil(usd * MICROS - 1e-6);
-
-/** "in 3 h 12 min" / "in 42 s": how long until a reset. */
-export function untilText(resetsAt: Date, now: number): string {
-  const seconds = Math.max(1, Math.ceil((resetsAt.getTime() - now) / 1000));
-  if (seconds < 90) return `in ${seconds} s`;
-  const minutes = Math.ceil(seconds / 60);
-  if (minutes < 60) return `in ${minutes} min`;
-  const rest = minutes % 60;
-  return `in ${Math.floor(minutes / 60)} h${rest ? ` ${rest} min` : ""}`;
-}
 
 export function createLimiter(settings: LimitSettings, store: CounterStore) {
   const runsKey = (client: string, now: number) => `${PREFIX}runs:${client}:${minuteWindow(now)}`;

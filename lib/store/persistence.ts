@@ -1,13 +1,9 @@
 /**
- * What survives a reload, and in what shape. Per state key:
- *
- * | key           | persisted | why                                                                |
- * | ------------- | --------- | ------------------------------------------------------------------ |
- * | prompt, form  | yes       | the user's work                                                    |
- * | references    | ready only, by URL | files live in fal storage; object URLs and in-flight uploads die with the page |
- * | serverErrors  | no        | belongs to the input that was rejected                             |
- * | runs          | no        | they live in IndexedDB instead (lib/history): bigger, and versioned |
- * | limits        | no        | a snapshot of the server's counters: re-read on load, stale at once |
+ * What survives a reload, and in what shape: one entry per state key of the store, each saying
+ * whether it is saved to localStorage and why. The table is typed over every data key of the
+ * store, so a new key fails the typecheck here until someone decides (as excalidraw's
+ * APP_STATE_STORAGE_CONF does). Transient things (File objects, object URLs, in-flight phases,
+ * limits) are never written by accident.
  */
 import { createJSONStorage, type PersistOptions, type StateStorage } from "zustand/middleware";
 import { DEFAULT_FORM, type ComposerForm } from "./composer-form";
@@ -32,6 +28,59 @@ export interface PersistedState {
   references: PersistedReference[];
 }
 
+/** The store's data (not its actions). */
+type DataKey = {
+  [K in keyof PlaygroundState]: PlaygroundState[K] extends (...args: never[]) => unknown
+    ? never
+    : K;
+}[keyof PlaygroundState];
+
+type StorageRule<K extends DataKey> = K extends keyof PersistedState
+  ? { saved: true; why: string; save: (state: PlaygroundState) => PersistedState[K] }
+  : { saved: false; why: string };
+
+/** Every data key, saved or not, with the reason. */
+export const STATE_STORAGE: { [K in DataKey]: StorageRule<K> } = {
+  prompt: { saved: true, why: "the user's work", save: (s) => s.prompt },
+  form: { saved: true, why: "the user's work", save: (s) => s.form },
+  references: {
+    saved: true,
+    why: "ready ones, by URL: files live in fal storage; object URLs and uploads die with the page",
+    save: (s) =>
+      s.references
+        .filter((r) => r.status === "ready" && r.url)
+        .map(({ id, name, source, url, original, prepared }) => ({
+          id,
+          name,
+          source,
+          url: url!,
+          original,
+          prepared,
+        })),
+  },
+  serverErrors: { saved: false, why: "belongs to the input that was rejected" },
+  notices: { saved: false, why: "about files dropped in this visit" },
+  runs: {
+    saved: false,
+    why: "they live in IndexedDB instead (lib/history): bigger, and versioned",
+  },
+  historyLoaded: { saved: false, why: "a fact about this page load" },
+  limits: {
+    saved: false,
+    why: "a snapshot of the server's counters: re-read on load, stale at once",
+  },
+  limitsCheckedAt: { saved: false, why: "times the next read of the limits in this page" },
+};
+
+/** The saved part of the state, as the table says. */
+export function savedState(state: PlaygroundState): PersistedState {
+  const saved: Record<string, unknown> = {};
+  for (const [key, rule] of Object.entries(STATE_STORAGE)) {
+    if (rule.saved) saved[key] = (rule as { save: (s: PlaygroundState) => unknown }).save(state);
+  }
+  return saved as unknown as PersistedState;
+}
+
 /**
  * localStorage that skips writing what it already holds: the store changes many times a second
  * while runs stream their logs, and the composer part that is saved rarely changes with them.
@@ -54,20 +103,7 @@ export const persistOptions: PersistOptions<PlaygroundState, PersistedState> = {
   // Rehydrated after mount (see components/store-hydration.tsx), so server and first client
   // render agree.
   skipHydration: true,
-  partialize: (state) => ({
-    prompt: state.prompt,
-    form: state.form,
-    references: state.references
-      .filter((r) => r.status === "ready" && r.url)
-      .map(({ id, name, source, url, original, prepared }) => ({
-        id,
-        name,
-        source,
-        url: url!,
-        original,
-        prepared,
-      })),
-  }),
+  partialize: savedState,
   merge: (persisted, current) => {
     const saved = persisted as Partial<PersistedState> | undefined;
     if (!saved) return current;

@@ -183,7 +183,7 @@ describe("run limits in the proxy", () => {
         resets_at: string;
       };
       expect(body.error_type).toBe("proxy_rate_limited");
-      expect(body.detail).toMatch(/2 runs per minute.*Try again in \d+ s\./);
+      expect(body.detail).toMatch(/2 runs per minute.*Try again in \d+ seconds?\./);
       expect(new Date(body.resets_at).getTime() - Date.now()).toBeLessThanOrEqual(60_000);
       expect((await submit(app, { "x-vercel-forwarded-for": "198.51.100.2" })).status).toBe(200);
       expect(backend.backend.seen.filter((seen) => seen.method === "POST")).toHaveLength(3);

@@ -42,7 +42,7 @@ describe("limits", () => {
     if (third.ok) throw new Error("admitted");
     expect(third.resetsAt.toISOString()).toBe("2026-11-21T12:01:00.000Z");
     expect(third.detail).toContain("2 runs per minute");
-    expect(third.detail).toContain("in 50 s");
+    expect(third.detail).toContain("in 50 seconds");
     expect((await limiter.admitRun("b", 0.02, NOON)).ok).toBe(true);
     expect((await limiter.admitRun("a", 0.02, NOON + 60_000)).ok).toBe(true);
   });
@@ -58,7 +58,7 @@ describe("limits", () => {
     if (refused.ok) throw new Error("admitted");
     expect(refused.errorType).toBe("proxy_budget_exhausted");
     expect(refused.detail).toBe(
-      "Today's spend cap is reached: $0.042 of $0.050 spent, and this run could cost up to $0.021. The cap resets at 00:00 UTC (in 12 h).",
+      "Today's spend cap is reached: $0.042 of $0.050 spent, and this run could cost up to $0.021. The cap resets at 00:00 UTC (in 12 hours).",
     );
     expect(refused.resetsAt.toISOString()).toBe("2026-11-22T00:00:00.000Z");
     expect((await limiter.admitRun("c", 0.008, NOON)).ok).toBe(true);
