@@ -3,7 +3,7 @@
  * against none, in headless Chromium against the production build (`next start`, demo mode).
  *
  * Each case has its own persistent browser profile. The "1,000" profile is seeded once through
- * raw IndexedDB with the app's exact schema (database "hidream-playground" v1: "runs" keyed by id
+ * raw IndexedDB with the app's exact schema (database "hidream-playground" v2: "runs" keyed by id
  * with a "submittedAt" index, "logs" keyed by runId): finished runs with realistic prompts,
  * references, outputs and a 200-line log tail each. Then both profiles load the page in turns,
  * a fresh tab per load, so drift in machine load hits both alike.
@@ -13,13 +13,23 @@
  * IndexedDB calls (by wrapping IDBFactory.open and getAll) and the latency of a click and a key
  * press in the prompt. Nothing under lib/ or components/ carries bench code.
  */
-import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
-import { mkdtemp, readdir, readFile, rm, stat } from "node:fs/promises";
+import type { ChildProcess } from "node:child_process";
+import { existsSync, rmSync } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { chromium, type BrowserContext } from "@playwright/test";
+import {
+  BUILD_INPUTS,
+  DIST_DIR,
+  ensureBuild,
+  killGroup,
+  sleep,
+  startServer,
+  stopChild,
+  undoPendingBuildEdits,
+  type BuildReport,
+} from "./next-app";
 import { percentile } from "./stats";
 import { table, verdictAndNotes } from "./table";
 
@@ -56,13 +66,6 @@ export const DEFAULT_OPTIONS: HistoryLoadOptions = {
 const CASES = ["empty", "full"] as const;
 type Case = (typeof CASES)[number];
 
-const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-/** The build folder: next.config.mjs reads distDir from NEXT_DIST_DIR. Never `.next`. */
-const DIST_DIR = ".next-bench";
-/** A build older than the newest file here is rebuilt. */
-const BUILD_INPUTS = ["app", "components", "lib", "public", "next.config.mjs", "package-lock.json"];
-/** `next build` rewrites these for its distDir; they are put back as they were afterwards. */
-const REWRITTEN_BY_BUILD = ["tsconfig.json", "next-env.d.ts"];
 const COMPOSER_STORAGE_KEY = "hidream-playground/composer";
 /** Cards rendered at first (components/runs/run-list.tsx, FIRST_PAGE). */
 const FIRST_PAGE_CARDS = 4;
@@ -247,7 +250,7 @@ export async function benchHistoryLoad(
   const stopAll = () => children.forEach((child) => killGroup(child, "SIGKILL"));
   const onSignal = (signal: NodeJS.Signals) => {
     stopAll();
-    undoBuildEdits?.();
+    undoPendingBuildEdits();
     dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true }));
     process.exit(signal === "SIGINT" ? 130 : 143);
   };
@@ -257,7 +260,7 @@ export async function benchHistoryLoad(
   process.once("SIGTERM", onSignal);
   const contexts: BrowserContext[] = [];
   try {
-    const build = await ensureBuild(children);
+    const build = await ensureBuild(children, "History load");
     const url = `http://127.0.0.1:${options.port}`;
     const server = await startServer(options.port, children);
 
@@ -327,175 +330,6 @@ export async function benchHistoryLoad(
     process.off("SIGTERM", onSignal);
   }
 }
-
-// --- The build and the server -------------------------------------------------------------------
-
-async function newestMtime(entry: string): Promise<number> {
-  const info = await stat(entry).catch(() => undefined);
-  if (!info) return 0;
-  if (!info.isDirectory()) return info.mtimeMs;
-  let newest = info.mtimeMs;
-  for (const name of await readdir(entry, { recursive: true })) {
-    const child = await stat(path.join(entry, name)).catch(() => undefined);
-    if (child && child.mtimeMs > newest) newest = child.mtimeMs;
-  }
-  return newest;
-}
-
-/** Puts tsconfig.json and next-env.d.ts back while a build may have edited them (and drops an
- * unfinished build's BUILD_ID). */
-let undoBuildEdits: (() => void) | undefined;
-
-/**
- * Builds into .next-bench unless its BUILD_ID is newer than every source file. `next build`
- * adds its distDir's type globs to tsconfig.json and points next-env.d.ts at it; both are put
- * back byte for byte (and with their old mtime) once the build is over, failed or not.
- */
-async function ensureBuild(children: Set<ChildProcess>): Promise<HistoryLoadResult["build"]> {
-  const buildId = path.join(REPO, DIST_DIR, "BUILD_ID");
-  const builtAt = existsSync(buildId) ? (await stat(buildId)).mtimeMs : 0;
-  const sources = Math.max(
-    ...(await Promise.all(BUILD_INPUTS.map((entry) => newestMtime(path.join(REPO, entry))))),
-  );
-  if (builtAt && builtAt >= sources)
-    return { rebuilt: false, reason: `${DIST_DIR}/BUILD_ID is newer than the sources`, seconds: 0 };
-  const reason = builtAt
-    ? `sources changed after the last ${DIST_DIR} build`
-    : `no ${DIST_DIR} build yet`;
-  console.log(`History load: building the app into ${DIST_DIR} (${reason}); this takes a while.`);
-  const saved = await Promise.all(
-    REWRITTEN_BY_BUILD.map(async (name) => {
-      const file = path.join(REPO, name);
-      const info = await stat(file).catch(() => undefined);
-      return { file, info, text: info ? await readFile(file, "utf8") : undefined };
-    }),
-  );
-  let built = false;
-  // Also run if the bench is interrupted mid-build (the finally below would not).
-  undoBuildEdits = () => {
-    // Next writes BUILD_ID before the build's last steps: a build that did not finish must not
-    // pass for a fresh one next time.
-    if (!built) rmSync(buildId, { force: true });
-    for (const { file, info, text } of saved) {
-      if (text === undefined || !info) continue;
-      let now: string | undefined;
-      try {
-        now = readFileSync(file, "utf8");
-      } catch {
-        continue;
-      }
-      // Only undo Next's own edit for the bench folder, never someone else's change.
-      if (now !== text && now.includes(DIST_DIR)) {
-        writeFileSync(file, text);
-        utimesSync(file, info.atime, info.mtime);
-      }
-    }
-  };
-  const started = performance.now();
-  try {
-    const build = spawn("npx", ["next", "build"], {
-      cwd: REPO,
-      detached: true,
-      stdio: ["ignore", "pipe", "pipe"],
-      env: { ...process.env, NEXT_DIST_DIR: DIST_DIR, NEXT_TELEMETRY_DISABLED: "1" },
-    });
-    children.add(build);
-    const output = collectOutput(build);
-    const [code] = await onceExited(build);
-    children.delete(build);
-    if (code !== 0)
-      throw new Error(
-        `next build into ${DIST_DIR} failed (exit ${code}):\n${output().slice(-4000)}`,
-      );
-    built = true;
-  } finally {
-    undoBuildEdits();
-    undoBuildEdits = undefined;
-  }
-  return { rebuilt: true, reason, seconds: (performance.now() - started) / 1000 };
-}
-
-async function startServer(port: number, children: Set<ChildProcess>) {
-  const url = `http://127.0.0.1:${port}`;
-  if (await answers(url))
-    throw new Error(`${url} already answers: something else uses port ${port}`);
-  // Demo mode (no key): the app's embedded backend, nothing leaves the machine.
-  const child = spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], {
-    cwd: REPO,
-    detached: true,
-    stdio: ["ignore", "pipe", "pipe"],
-    env: {
-      ...process.env,
-      NEXT_DIST_DIR: DIST_DIR,
-      NEXT_TELEMETRY_DISABLED: "1",
-      FAL_KEY: "",
-      FAL_KEY_ID: "",
-      FAL_KEY_SECRET: "",
-      FAL_UPSTREAM_URL: "",
-    },
-  });
-  children.add(child);
-  const output = collectOutput(child);
-  const deadline = Date.now() + 60_000;
-  while (!(await answers(url))) {
-    if (child.exitCode !== null || child.signalCode !== null)
-      throw new Error(`next start exited early:\n${output().slice(-4000)}`);
-    if (Date.now() > deadline)
-      throw new Error(`next start did not answer within 60 s:\n${output()}`);
-    await sleep(200);
-  }
-  return {
-    stop: async () => {
-      await stopChild(child);
-      children.delete(child);
-    },
-  };
-}
-
-async function answers(url: string): Promise<boolean> {
-  try {
-    const response = await fetch(url, { signal: AbortSignal.timeout(5000) });
-    await response.arrayBuffer();
-    return response.ok;
-  } catch {
-    return false;
-  }
-}
-
-function collectOutput(child: ChildProcess): () => string {
-  const chunks: string[] = [];
-  child.stdout?.on("data", (chunk: Buffer) => chunks.push(chunk.toString()));
-  child.stderr?.on("data", (chunk: Buffer) => chunks.push(chunk.toString()));
-  return () => chunks.join("");
-}
-
-function onceExited(child: ChildProcess): Promise<[number | null, NodeJS.Signals | null]> {
-  if (child.exitCode !== null || child.signalCode !== null)
-    return Promise.resolve([child.exitCode, child.signalCode]);
-  return new Promise((resolve) => child.once("exit", (code, signal) => resolve([code, signal])));
-}
-
-/** Signals the child's whole process group (npx, next and its workers; npx may exit first). */
-function killGroup(child: ChildProcess, signal: NodeJS.Signals) {
-  if (child.pid === undefined) return;
-  try {
-    process.kill(-child.pid, signal);
-  } catch {
-    // Already gone.
-  }
-}
-
-async function stopChild(child: ChildProcess) {
-  const exited = onceExited(child);
-  killGroup(child, "SIGTERM");
-  const timer = setTimeout(() => killGroup(child, "SIGKILL"), 5000);
-  await exited;
-  clearTimeout(timer);
-  // npx may exit before next does: make sure nothing of the group is left.
-  killGroup(child, "SIGKILL");
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 // --- Seeding --------------------------------------------------------------------------------------
 
@@ -640,7 +474,7 @@ function seedScript(params: { count: number; logLines: number; origin: string; n
   };
 
   const db = await new Promise((resolve, reject) => {
-    const request = indexedDB.open("hidream-playground", 1);
+    const request = indexedDB.open("hidream-playground", 2);
     request.onupgradeneeded = (event) => {
       const database = request.result;
       if (event.oldVersion < 1) {
@@ -979,7 +813,7 @@ function topScripts(loads: Load[]): HistoryLoadResult["topScripts"] {
   ) as HistoryLoadResult["topScripts"];
 }
 
-function notes(options: HistoryLoadOptions, build: HistoryLoadResult["build"]): string[] {
+function notes(options: HistoryLoadOptions, build: BuildReport): string[] {
   const runs = options.runs.toLocaleString("en");
   return [
     `Build: the app is served by \`next start\` (demo mode, FAL_KEY empty) from ${DIST_DIR}, rebuilt with \`NEXT_DIST_DIR=${DIST_DIR} next build\` only when ${DIST_DIR}/BUILD_ID is missing or older than the newest file under ${BUILD_INPUTS.join(", ")}; ${build.rebuilt ? `rebuilt this time (${build.reason}, ${build.seconds.toFixed(0)} s, not counted in the bench time)` : "reused this time"}. The build's edits to tsconfig.json and next-env.d.ts (its distDir's type globs) are undone afterwards.`,

@@ -46,6 +46,10 @@
  * (p50 ms each), so a regression shows where it lands (reading IndexedDB, rendering, or later);
  * the script table, from long animation frames, names the code that ran.
  *
+ * demo-memory: the server's resident memory in demo mode (next start) through 200 runs, 50 at a
+ * time, and 300 open status streams, for the app's render settings against sharp's defaults with
+ * four encodes at once and against the app's with MALLOC_ARENA_MAX=2; see bench/demo-memory.ts.
+ *
  * Runs with `tsx --conditions=react-server`: lib/proxy imports "server-only", which throws unless
  * resolved the way Next resolves it on the server.
  *
@@ -55,6 +59,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { benchDemoMemory, formatDemoMemory } from "./demo-memory";
 import { benchHistoryLoad, formatHistoryLoad } from "./history-load";
 import { benchProxyLatency, formatProxyLatency } from "./proxy-latency";
 import { benchReferencePrep, formatReferencePrep } from "./reference-prep";
@@ -113,7 +118,12 @@ async function main() {
   const historyLoad = await benchHistoryLoad();
   console.log(formatHistoryLoad(historyLoad));
   const historyFile = await writeResult(historyLoad.name, historyLoad, machine);
-  console.log(`\nWrote ${path.relative(process.cwd(), historyFile)}`);
+  console.log(`\nWrote ${path.relative(process.cwd(), historyFile)}\n`);
+
+  const demoMemory = await benchDemoMemory();
+  console.log(formatDemoMemory(demoMemory));
+  const memoryFile = await writeResult(demoMemory.name, demoMemory, machine);
+  console.log(`\nWrote ${path.relative(process.cwd(), memoryFile)}`);
 
   console.log(`Total bench time: ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }

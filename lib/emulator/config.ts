@@ -21,6 +21,8 @@ export interface EmulatorConfig {
   maxFinishedJobs: number;
   finishedJobTtlMs: number;
   maxFinishedResultBytes: number;
+  /** Images encoded at once (DEMO_RENDER_CONCURRENCY): each 2048² encode holds tens of MB. */
+  renderConcurrency: number;
   /** Imaginary jobs ahead of a `[demo:slow]` job. */
   slowQueueAhead: number;
   /** Storage bounds: bytes (DEMO_STORAGE_MB), files, unfinished uploads. */
@@ -58,6 +60,7 @@ export function emulatorConfig(overrides: Partial<EmulatorConfig> = {}): Emulato
     maxFinishedJobs: 300,
     finishedJobTtlMs: 6 * 60 * 60 * 1000,
     maxFinishedResultBytes: 64 * MB,
+    renderConcurrency: Math.max(1, Math.floor(numberFromEnv("DEMO_RENDER_CONCURRENCY", 1))),
     slowQueueAhead: 3,
     storage: {
       maxBytes: numberFromEnv("DEMO_STORAGE_MB", 512) * MB,

@@ -89,8 +89,8 @@ export class JobQueue {
   /** When each client last had a job started (a counter), oldest first: turns go round. */
   private lastTurn = new Map<string, number>();
   private turns = 0;
-  /** Renders wait for one another: encoding a 2048² image holds tens of MB of native memory. */
-  private rendering: Promise<unknown> = Promise.resolve();
+  /** Renders wait for a slot: encoding a 2048² image holds tens of MB of native memory. */
+  private renderSlots: Slots;
 
   constructor(
     private readonly config: EmulatorConfig,
@@ -98,7 +98,9 @@ export class JobQueue {
     private readonly loadReference: ReferenceLoader,
     /** Builds the public URL of a stored file on a base. */
     private readonly fileUrl: (base: string, fileId: string, fileName: string) => string,
-  ) {}
+  ) {
+    this.renderSlots = new Slots(config.renderConcurrency);
+  }
 
   /** Queues a job, or refuses it (HttpError 429) when the queue or the client's share is full. */
   submit(endpoint: string, input: unknown, context: SubmitContext): Job {
@@ -335,9 +337,9 @@ export class JobQueue {
     }
 
     if (input.enable_safety_checker) this.log(job, "INFO", "Running safety checker.");
-    const render = this.rendering.then(() => this.renderOutput(job, input, references, size, seed));
-    this.rendering = render.catch(() => {});
-    const output = await render;
+    const output = await this.renderSlots.run(() =>
+      this.renderOutput(job, input, references, size, seed),
+    );
     this.log(job, "INFO", `Done: ${output.images.length} ${input.output_format} image(s).`);
     return { status: 200, body: output };
   }
@@ -472,6 +474,25 @@ export class JobQueue {
     let active = 0;
     for (const job of this.jobs.values()) if (job.state !== "COMPLETED") active++;
     return { active, finished: this.jobs.size - active };
+  }
+}
+
+/** At most `size` tasks at once; the rest wait their turn in order. */
+class Slots {
+  private busy = 0;
+  private waiting: (() => void)[] = [];
+
+  constructor(private readonly size: number) {}
+
+  async run<T>(task: () => Promise<T>): Promise<T> {
+    if (this.busy >= this.size) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    this.busy++;
+    try {
+      return await task();
+    } finally {
+      this.busy--;
+      this.waiting.shift()?.();
+    }
   }
 }
 

@@ -7,6 +7,15 @@ import type { OutputFormat } from "@/lib/endpoint";
 import type { Size } from "@/lib/endpoint/sizes";
 import { pixelText, textWidth } from "./pixel-font";
 
+// sharp keeps up to 50 MB of decoded images in a cache and gives each image a libvips thread per
+// core: with renders one at a time (DEMO_RENDER_CONCURRENCY) neither buys speed here, and both
+// hold native memory that a long-lived demo never gets back (npm run bench, demo-memory: ~100 MB
+// lower peak RSS). DEMO_SHARP_DEFAULTS=1 keeps sharp's own settings, for that comparison only.
+if (process.env.DEMO_SHARP_DEFAULTS !== "1") {
+  sharp.cache(false);
+  sharp.concurrency(1);
+}
+
 export interface RenderRequest {
   /** Decodable reference bytes, in order; `null` for a reference the backend did not fetch. */
   references: (Uint8Array | null)[];
