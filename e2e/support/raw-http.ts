@@ -98,3 +98,11 @@ export function sessionCookie(answer: RawAnswer): string {
   if (!cookie) throw new Error(`no session cookie (status ${answer.status})`);
   return cookie.split(";")[0]!;
 }
+
+/** Limits count per clock minute: waits, if need be, so what follows lands in one window. */
+export async function awayFromMinuteEdge(seconds = 10): Promise<void> {
+  const intoMinute = Date.now() % 60_000;
+  if (intoMinute > 60_000 - seconds * 1000) {
+    await new Promise((resolve) => setTimeout(resolve, 60_500 - intoMinute));
+  }
+}

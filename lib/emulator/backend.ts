@@ -18,6 +18,8 @@ export interface SeenRequest {
   search: string;
   authorization: string | null;
   falHeaders: Record<string, string>;
+  /** A JSON body as it arrived (the first 10 KB), for tests of what the proxy sends on. */
+  body?: string;
   at: number;
 }
 
@@ -94,17 +96,19 @@ export function createFalBackend(
     return new Uint8Array(await response.arrayBuffer());
   }
 
-  function record(request: Request, path: string, search: string) {
+  async function record(request: Request, path: string, search: string) {
     const falHeaders: Record<string, string> = {};
     request.headers.forEach((value, key) => {
       if (key.startsWith("x-fal-")) falHeaders[key] = value;
     });
+    const json = request.headers.get("content-type")?.includes("application/json");
     seen.push({
       method: request.method,
       path,
       search,
       authorization: request.headers.get("authorization"),
       falHeaders,
+      body: json && request.body ? (await request.clone().text()).slice(0, 10_000) : undefined,
       at: Date.now(),
     });
     if (seen.length > REQUEST_LOG_SIZE) seen.splice(0, seen.length - REQUEST_LOG_SIZE);
@@ -123,7 +127,7 @@ export function createFalBackend(
     const url = new URL(request.url);
     if (!url.pathname.startsWith(basePath)) return falError(404, "Not found");
     const path = url.pathname.slice(basePath.length) || "/";
-    record(request, path, url.search);
+    await record(request, path, url.search);
     if (request.method === "OPTIONS")
       return new Response(null, { status: 204, headers: CORS_HEADERS });
 

@@ -4,6 +4,7 @@
  */
 import { parseServerEnv } from "@/lib/server-env";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { emulatorConfig } from "@/lib/emulator/config";
 import { startStandaloneBackend, type StandaloneBackend } from "@/lib/emulator/standalone";
 import { serveHandler, type RunningServer } from "@/lib/emulator/serve";
 import { createProxyHandler } from "@/lib/proxy/handler";
@@ -169,6 +170,216 @@ describe("proxy abuse matrix", () => {
       "x-fal-queue-priority": "low",
       "x-fal-runner-hint": "gpu-a",
     });
+  });
+});
+
+describe("what a call may carry: only what the playground sends, validated and priced", () => {
+  let backend: StandaloneBackend;
+  let app: TestApp;
+  const INITIATE = "https://rest.fal.ai/storage/upload/initiate?storage_type=fal-cdn-v3";
+  const SUBMIT = `${APP}/dev/edit`;
+  const GOOD = { prompt: "x [demo:hang]", reference_image_urls: ["https://x/y.png"] };
+
+  const post = (target: string, body: unknown, headers: Record<string, string> = {}) =>
+    fetch(app.proxyUrl, {
+      method: "POST",
+      headers: { "x-fal-target-url": target, "content-type": "application/json", ...headers },
+      body: typeof body === "string" ? body : JSON.stringify(body),
+    });
+
+  beforeAll(async () => {
+    // Generous on unfinished uploads, so every refusal below is the proxy's own.
+    const storage = { ...emulatorConfig().storage, maxPending: 1000, maxPendingPerClient: 1000 };
+    backend = await startStandaloneBackend({ config: { ...FAST, storage } });
+    app = await startTestApp(
+      parseServerEnv({
+        FAL_KEY: "abuse-test-key",
+        FAL_UPSTREAM_URL: backend.url,
+        ALLOW_PUBLIC_ACCESS: "true",
+        RUNS_PER_MINUTE: "unlimited",
+        DAILY_BUDGET_USD: "0.5",
+      }),
+    );
+  });
+  afterAll(async () => {
+    await app?.close();
+    await backend?.close();
+  });
+  beforeEach(() => {
+    backend.backend.seen.length = 0;
+  });
+
+  it.each([
+    ["100 images", { num_images: 100 }, "num_images"],
+    ["0 images", { num_images: 0 }, "num_images"],
+    ["a fraction of an image", { num_images: 1.5 }, "num_images"],
+    ["images as text", { num_images: "4" }, "num_images"],
+    ["a 100000×100000 size", { image_size: { width: 100000, height: 100000 } }, "image_size"],
+    ["a negative size", { image_size: { width: -1, height: 512 } }, "image_size"],
+    ["an unknown named size", { image_size: "billboard" }, "image_size"],
+    ["99 steps", { num_inference_steps: 99 }, "num_inference_steps"],
+    ["guidance 1e9", { guidance_scale: 1e9 }, "guidance_scale"],
+    ["a seed past 2^32", { seed: 2 ** 40 }, "seed"],
+    [
+      "eleven references",
+      { reference_image_urls: Array(11).fill("https://x/y.png") },
+      "reference_image_urls",
+    ],
+    ["no references", { reference_image_urls: [] }, "reference_image_urls"],
+    ["no prompt", { prompt: "   " }, "prompt"],
+    ["an unknown format", { output_format: "gif" }, "output_format"],
+  ])("refuses a submit with %s in fal's 422 shape, before fal", async (_name, change, field) => {
+    const response = await post(SUBMIT, { ...GOOD, ...change });
+    expect(response.status).toBe(422);
+    const body = (await response.json()) as { detail: { loc: (string | number)[] }[] };
+    expect(body.detail.some((d) => d.loc[1] === field)).toBe(true);
+    expect(backend.backend.seen).toEqual([]);
+  });
+
+  it("sends on only the validated input, never fields fal was not told about", async () => {
+    const response = await post(SUBMIT, {
+      ...GOOD,
+      num_images: 2,
+      webhook_url: "https://evil.example/hook",
+      __proto__: { polluted: true },
+      extra: "x".repeat(1000),
+    });
+    expect(response.status).toBe(200);
+    const sent = JSON.parse(backend.backend.seen[0]!.body!) as Record<string, unknown>;
+    expect(Object.keys(sent).sort()).toEqual(
+      [
+        "enable_safety_checker",
+        "guidance_scale",
+        "image_size",
+        "keep_original_aspect",
+        "num_images",
+        "num_inference_steps",
+        "output_format",
+        "prompt",
+        "reference_image_urls",
+        "sync_mode",
+      ].sort(),
+    );
+    expect(sent.num_images).toBe(2);
+  });
+
+  it("reserves the cost of exactly what is sent", async () => {
+    const before = (await app.limiter.usage("x")).dailyBudget!.spentUsd;
+    await post(SUBMIT, { ...GOOD, num_images: 3, image_size: "landscape_16_9" });
+    const after = (await app.limiter.usage("x")).dailyBudget!.spentUsd;
+    // 3 × 2560×1440 at $0.005/MP.
+    expect(after - before).toBeCloseTo(3 * 3.6864 * 0.005, 5);
+  });
+
+  it.each([
+    ["a zip", { content_type: "application/zip", file_name: "a.zip" }, 415],
+    ["HTML", { content_type: "text/html", file_name: "x.html" }, 415],
+    ["SVG (scripts)", { content_type: "image/svg+xml", file_name: "x.svg" }, 415],
+    ["no type", { file_name: "a.png" }, 415],
+    ["a type with parameters", { content_type: "image/png; x=1" }, 415],
+    ["a 300-character name", { content_type: "image/png", file_name: "a".repeat(300) }, 415],
+    ["not JSON", "content_type=image/png", 400],
+  ])("refuses an upload of %s", async (_name, body, status) => {
+    const response = await post(INITIATE, body);
+    expect(response.status).toBe(status);
+    expect(backend.backend.seen).toEqual([]);
+  });
+
+  it("refuses multipart uploads, which the playground never needs", async () => {
+    const response = await post(
+      "https://rest.fal.ai/storage/upload/initiate-multipart?storage_type=fal-cdn-v3",
+      { content_type: "image/png", file_name: "a.png" },
+    );
+    expect(response.status).toBe(403);
+    expect(backend.backend.seen).toEqual([]);
+  });
+
+  it.each([
+    ["a century", 100 * 365 * 86_400, 2_592_000],
+    ["a minute", 60, 86_400],
+    ["a week", 604_800, 604_800],
+  ])("bounds an upload lifecycle asking for %s", async (_name, seconds, kept) => {
+    const response = await post(
+      INITIATE,
+      { content_type: "image/jpeg", file_name: "a.jpg" },
+      {
+        "x-fal-object-lifecycle": JSON.stringify({
+          expiration_duration_seconds: seconds,
+          initial_acl: "public-read-write",
+        }),
+      },
+    );
+    expect(response.status).toBe(200);
+    expect(JSON.parse(backend.backend.seen[0]!.falHeaders["x-fal-object-lifecycle"]!)).toEqual({
+      expiration_duration_seconds: kept,
+    });
+  });
+
+  it("limits uploads per client per minute", async () => {
+    const limited = await startTestApp(
+      parseServerEnv({
+        FAL_KEY: "k",
+        FAL_UPSTREAM_URL: backend.url,
+        ALLOW_PUBLIC_ACCESS: "true",
+        DAILY_BUDGET_USD: "unlimited",
+      }),
+    );
+    try {
+      // Counters run per clock minute: start well inside one, so all 62 land in the same window.
+      const intoMinute = Date.now() % 60_000;
+      if (intoMinute > 55_000) await new Promise((r) => setTimeout(r, 60_500 - intoMinute));
+      const statuses: number[] = [];
+      for (let i = 0; i < 62; i++) {
+        const response = await fetch(limited.proxyUrl, {
+          method: "POST",
+          headers: { "x-fal-target-url": INITIATE, "content-type": "application/json" },
+          body: JSON.stringify({ content_type: "image/png", file_name: `r${i}.png` }),
+        });
+        statuses.push(response.status);
+      }
+      expect(statuses.slice(0, 60).every((s) => s === 200)).toBe(true);
+      expect(statuses.slice(60)).toEqual([429, 429]);
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it("refuses uploads once the day's budget has no room for a run", async () => {
+    const spent = await startTestApp(
+      parseServerEnv({
+        FAL_KEY: "k",
+        FAL_UPSTREAM_URL: backend.url,
+        ALLOW_PUBLIC_ACCESS: "true",
+        RUNS_PER_MINUTE: "unlimited",
+        DAILY_BUDGET_USD: "0.03",
+      }),
+    );
+    try {
+      const upload = () =>
+        fetch(spent.proxyUrl, {
+          method: "POST",
+          headers: { "x-fal-target-url": INITIATE, "content-type": "application/json" },
+          body: JSON.stringify({ content_type: "image/png", file_name: "r.png" }),
+        });
+      expect((await upload()).status).toBe(200);
+      // One 2048² run ($0.021) leaves $0.009: less than the cheapest run ($0.018).
+      const run = await fetch(spent.proxyUrl, {
+        method: "POST",
+        headers: { "x-fal-target-url": SUBMIT, "content-type": "application/json" },
+        body: JSON.stringify(GOOD),
+      });
+      expect(run.status).toBe(200);
+      backend.backend.seen.length = 0;
+      const refused = await upload();
+      expect(refused.status).toBe(429);
+      expect(await refused.json()).toMatchObject({
+        error_type: "proxy_budget_exhausted",
+        detail: expect.stringMatching(/uploads are paused too/),
+      });
+      expect(backend.backend.seen).toEqual([]);
+    } finally {
+      await spent.close();
+    }
   });
 });
 

@@ -82,6 +82,23 @@ describe("session cookie", () => {
   });
 });
 
+describe("the seal key without SESSION_SECRET", () => {
+  it("is derived slowly (scrypt), so a stolen cookie is slow to test password guesses on", () => {
+    // A lower bound, which a slow or busy machine only makes easier to pass. HKDF takes ~10 µs.
+    const started = performance.now();
+    const env = parseServerEnv({ ACCESS_PASSWORD: `unique-${Math.random()}` });
+    expect(performance.now() - started).toBeGreaterThan(10);
+    expect(env.access.sessionSecret).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it("depends on the fal key too, which a cookie thief cannot guess", () => {
+    const password = "the-same-password";
+    const demo = parseServerEnv({ ACCESS_PASSWORD: password }).access.sessionSecret;
+    const live = parseServerEnv({ ACCESS_PASSWORD: password, FAL_KEY: "k" }).access.sessionSecret;
+    expect(live).not.toBe(demo);
+  });
+});
+
 describe("after sign-in", () => {
   const ORIGIN = "https://studio.example";
   /** Where a browser lands for a redirect to `path` (Node's URL parser is the WHATWG one). */
