@@ -33,7 +33,7 @@ export function RunLogs({ logs }: { logs: LogLine[] }) {
           const el = e.currentTarget;
           following.current = el.scrollHeight - el.scrollTop - el.clientHeight < 24;
         }}
-        className="max-h-44 overflow-y-auto rounded-lg bg-zinc-950 p-2.5 font-mono text-[11px] leading-relaxed text-zinc-300"
+        className="max-h-44 overflow-y-auto rounded-lg bg-zinc-950 p-2.5 pt-8 font-mono text-[11px] leading-relaxed text-zinc-300"
       >
         {logs.map((line, index) => (
           <li key={index} className={cn("flex gap-2", LEVEL_CLASS[line.level])}>
