@@ -70,12 +70,28 @@ export async function forward(f: Forwarding): Promise<Response> {
   };
   if (clientSignal.aborted) leave();
   else clientSignal.addEventListener("abort", leave, { once: true });
+  // One controller for leaving and for the deadline, held here until the call is over. Not
+  // AbortSignal.any(…, AbortSignal.timeout()): a combined signal nobody holds can be collected,
+  // and then its timeout never fires (seen under load: a submit waited past its deadline).
   const timeoutMs = call.kind === "submit" ? f.timeouts.submitMs : f.timeouts.callMs;
-  const signal =
+  const deadline =
     call.kind === "stream"
-      ? upstreamAbort.signal
-      : AbortSignal.any([upstreamAbort.signal, AbortSignal.timeout(timeoutMs)]);
-  const init = { method: call.method, headers: upstreamHeaders(f), body: f.body, signal };
+      ? undefined
+      : setTimeout(
+          () =>
+            upstreamAbort.abort(new DOMException("The upstream call timed out.", "TimeoutError")),
+          timeoutMs,
+        );
+  const over = () => {
+    clearTimeout(deadline);
+    clientSignal.removeEventListener("abort", leave);
+  };
+  const init = {
+    method: call.method,
+    headers: upstreamHeaders(f),
+    body: f.body,
+    signal: upstreamAbort.signal,
+  };
 
   let answer: Response;
   try {
@@ -86,15 +102,13 @@ export async function forward(f: Forwarding): Promise<Response> {
           // signal only follows ours, and such a chain can be collected before it fires.
           await fetch(upstream.url, init);
   } catch (error) {
-    clientSignal.removeEventListener("abort", leave);
+    over();
     return failed(error, f);
   }
   // fal said no (4xx): nothing ran, so nothing is owed. A 5xx from fal's front may still have
   // started the run, so its reservation is kept, as for a timeout.
   if (answer.status >= 400 && answer.status < 500) await f.release();
-  const rebuilt = rebuildResponse(answer, call, () => {
-    clientSignal.removeEventListener("abort", leave);
-  });
+  const rebuilt = rebuildResponse(answer, call, over);
   relayed.cancelBody = rebuilt.cancelBody;
   if (clientSignal.aborted) leave();
   return rebuilt.response;
