@@ -4,7 +4,7 @@ import { Composer } from "@/components/composer/composer";
 import { ModeBanner } from "@/components/mode-banner";
 import { RunList } from "@/components/runs/run-list";
 import { StoreHydration } from "@/components/store-hydration";
-import { ENDPOINT_ID } from "@/lib/endpoint";
+import { ENDPOINT_APP } from "@/lib/endpoint";
 import { accessPolicy, modeOf, serverEnv } from "@/lib/server-env";
 
 // The mode depends on the server's environment at request time, not at build time.
@@ -21,7 +21,9 @@ export default function PlaygroundPage() {
       <header className="flex flex-col gap-3 sm:flex-row sm:items-center sm:justify-between">
         <div>
           <h1 className="text-xl font-semibold tracking-tight">HiDream Edit Playground</h1>
-          <p className="font-mono text-xs text-zinc-500 dark:text-zinc-400">{ENDPOINT_ID}</p>
+          <p className="font-mono text-xs text-zinc-500 dark:text-zinc-400">
+            {ENDPOINT_APP} · Dev and Full
+          </p>
         </div>
         <div className="flex flex-wrap items-center gap-2">
           {mode === "live" && <ModeBanner mode={mode} />}

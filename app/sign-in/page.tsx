@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { SignInForm } from "@/components/access/sign-in-form";
 import { Card } from "@/components/ui/card";
 import { safeNextPath } from "@/lib/access/sign-in";
-import { ENDPOINT_ID } from "@/lib/endpoint";
+import { ENDPOINT_APP } from "@/lib/endpoint";
 
 // Rendered per request: the page depends on where the visitor was going (and the nonce).
 export const dynamic = "force-dynamic";
@@ -22,7 +22,7 @@ export default async function SignInPage({
           HiDream Edit Playground
         </h1>
         <p className="mt-0.5 font-mono text-xs break-all text-zinc-500 dark:text-zinc-400">
-          {ENDPOINT_ID}
+          {ENDPOINT_APP} · Dev and Full
         </p>
         <p className="mt-5 mb-4 text-sm text-zinc-600 dark:text-zinc-300">
           This playground is private. Enter the password you were given.

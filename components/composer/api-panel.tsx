@@ -3,17 +3,17 @@
 import { useEffect, useMemo, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Tabs } from "@/components/ui/tabs";
-import type { EditInput } from "@/lib/endpoint";
+import type { EditInput, ModelId } from "@/lib/endpoint";
 import { apiSnippet, SNIPPET_LANGUAGES, type SnippetLanguage } from "@/lib/endpoint/snippets";
 
 const COPIED_MS = 1500;
 
 /** The current input as cURL, JavaScript and Python code, each with a Copy button. */
-export function ApiPanel({ input }: { input: EditInput }) {
+export function ApiPanel({ input, model }: { input: EditInput; model: ModelId }) {
   const items = SNIPPET_LANGUAGES.map(({ id, label }) => ({
     id,
     label,
-    panel: <SnippetPanel language={id} label={label} input={input} />,
+    panel: <SnippetPanel language={id} label={label} input={input} model={model} />,
   }));
 
   return (
@@ -44,12 +44,14 @@ function SnippetPanel({
   language,
   label,
   input,
+  model,
 }: {
   language: SnippetLanguage;
   label: string;
   input: EditInput;
+  model: ModelId;
 }) {
-  const code = useMemo(() => apiSnippet(language, input), [language, input]);
+  const code = useMemo(() => apiSnippet(language, input, model), [language, input, model]);
   const codeRef = useRef<HTMLElement>(null);
   const [copyState, setCopyState] = useState<CopyState>();
   // A notice about an older snippet no longer applies once the input changes.

@@ -5,6 +5,7 @@ import { useDropzone } from "react-dropzone";
 import { Card } from "@/components/ui/card";
 import { usePlayground } from "@/lib/store/playground-store";
 import { ApiPanel } from "./api-panel";
+import { ModelSwitch } from "./model-switch";
 import { ParametersPanel } from "./parameters-panel";
 import { PromptField, PromptProvider } from "./prompt-field";
 import { ReferenceTray } from "./reference-tray";
@@ -58,7 +59,7 @@ export function Composer({ limited }: { limited: boolean }) {
   }, []);
 
   const run = () => {
-    if (!readiness.blocker) void startRun(readiness.input);
+    if (!readiness.blocker) void startRun(readiness.input, readiness.model);
   };
 
   return (
@@ -74,6 +75,7 @@ export function Composer({ limited }: { limited: boolean }) {
             Drop images to add them as references
           </div>
         )}
+        <ModelSwitch />
         <ReferenceTray onBrowse={open} />
         <PromptField error={readiness.errors.prompt} onSubmit={run} />
         <ParametersPanel
@@ -83,6 +85,7 @@ export function Composer({ limited }: { limited: boolean }) {
           keepsAspect={readiness.keepsAspect}
         />
         <RunBar
+          model={readiness.model}
           output={readiness.output}
           numImages={numImages}
           costUsd={readiness.costUsd}
@@ -90,7 +93,7 @@ export function Composer({ limited }: { limited: boolean }) {
           limited={limited}
           onRun={run}
         />
-        <ApiPanel input={readiness.input} />
+        <ApiPanel input={readiness.input} model={readiness.model} />
       </Card>
     </PromptProvider>
   );

@@ -1,7 +1,13 @@
 "use client";
 
 import { Button } from "@/components/ui/button";
-import { INPUT_RANGES, keepAspectAvailable, OUTPUT_FORMATS, type Size } from "@/lib/endpoint";
+import {
+  ENDPOINTS,
+  INPUT_RANGES,
+  keepAspectAvailable,
+  OUTPUT_FORMATS,
+  type Size,
+} from "@/lib/endpoint";
 import type { FieldErrors } from "@/lib/store/composer-form";
 import { usePlayground } from "@/lib/store/playground-store";
 import { ChoiceGroup } from "./choice-group";
@@ -27,6 +33,8 @@ export function ParametersPanel({
   const form = usePlayground((s) => s.form);
   const updateForm = usePlayground((s) => s.updateForm);
   const resetForm = usePlayground((s) => s.resetForm);
+  const modelNote = usePlayground((s) => s.modelNote);
+  const { label, steps, guidance } = ENDPOINTS[form.model];
 
   return (
     <div className="flex flex-col gap-4">
@@ -53,22 +61,31 @@ export function ParametersPanel({
           label="Steps"
           value={form.steps}
           onChange={(steps) => updateForm({ steps })}
-          min={INPUT_RANGES.steps.min}
-          max={INPUT_RANGES.steps.max}
+          min={steps.min}
+          max={steps.max}
           error={errors.num_inference_steps}
-          hint={`The dev model is distilled for ${INPUT_RANGES.steps.default}.`}
+          hint={
+            form.model === "dev"
+              ? `Dev is distilled for ${steps.default}.`
+              : `${steps.default} for Full (${steps.min}–${steps.max}).`
+          }
         />
         <NumberField
           label="Guidance"
           value={form.guidance}
           onChange={(guidance) => updateForm({ guidance })}
-          min={INPUT_RANGES.guidance.min}
-          max={INPUT_RANGES.guidance.max}
+          min={guidance.min}
+          max={guidance.max}
           step={0.1}
           error={errors.guidance_scale}
-          hint={`${INPUT_RANGES.guidance.default} for the dev model.`}
+          hint={`${guidance.default} for ${label}.`}
         />
       </div>
+      {modelNote && (
+        <p role="status" className="-mt-2 text-xs text-accent-700 dark:text-accent-400">
+          {modelNote}
+        </p>
+      )}
       <div className="grid grid-cols-2 gap-4">
         <ChoiceGroup
           label="Images"

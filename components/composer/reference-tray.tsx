@@ -19,6 +19,7 @@ import {
 import { INPUT_RANGES } from "@/lib/endpoint";
 import { usePlayground } from "@/lib/store/playground-store";
 import { ReferenceAdder } from "./reference-adder";
+import { ReferenceMeter } from "./reference-meter";
 import { ReferenceThumb } from "./reference-thumb";
 
 /** The references in the order the model receives them; drag or use the keyboard to reorder. */
@@ -60,6 +61,7 @@ export function ReferenceTray({ onBrowse }: { onBrowse: () => void }) {
           {references.length}/{INPUT_RANGES.referenceImages.max}
         </span>
       </div>
+      <ReferenceMeter />
       {references.length > 0 && (
         <DndContext
           sensors={sensors}

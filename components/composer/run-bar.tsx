@@ -2,7 +2,7 @@
 
 import { useId } from "react";
 import { Button } from "@/components/ui/button";
-import { formatUsd, megapixels, PRICE_PER_MEGAPIXEL_USD, type Size } from "@/lib/endpoint";
+import { ENDPOINTS, formatUsd, megapixels, type ModelId, type Size } from "@/lib/endpoint";
 import { LimitsLine } from "./limits-line";
 
 /**
@@ -10,6 +10,7 @@ import { LimitsLine } from "./limits-line";
  * has any), and the Run button with its reason.
  */
 export function RunBar({
+  model,
   output,
   numImages,
   costUsd,
@@ -17,6 +18,7 @@ export function RunBar({
   limited,
   onRun,
 }: {
+  model: ModelId;
   output: Size;
   numImages: number;
   costUsd: number;
@@ -39,8 +41,8 @@ export function RunBar({
       </div>
       <p className="text-xs text-zinc-500 dark:text-zinc-400">
         {numImages} × {output.width} × {output.height} ({megapixels(output).toFixed(2)} MP) at $
-        {PRICE_PER_MEGAPIXEL_USD} per megapixel. Assumes fal bills the snapped output size; the
-        result shows the actual size and cost.
+        {ENDPOINTS[model].pricePerMegapixelUsd} per megapixel ({ENDPOINTS[model].label}). Assumes
+        fal bills the snapped output size; the result shows the actual size and cost.
       </p>
       {limited && <LimitsLine />}
       <Button

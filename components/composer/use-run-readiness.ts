@@ -2,9 +2,11 @@
 
 import {
   costUsd,
+  ENDPOINTS,
   keepAspectAvailable,
   outputSize,
   type EditInput,
+  type ModelId,
   type Size,
 } from "@/lib/endpoint";
 import { limitsBlocker } from "@/lib/fal/limits";
@@ -15,6 +17,8 @@ import { usePlayground } from "@/lib/store/playground-store";
 export interface RunReadiness {
   /** The input a run would send (shown in the API panel even while it cannot run). */
   input: EditInput;
+  /** Which endpoint it goes to. */
+  model: ModelId;
   /** Why Run is disabled, in words, when it is. */
   blocker?: string;
   /** Problems on the parameter fields: the form's own, then fal's from the last 422. */
@@ -53,13 +57,15 @@ export function useRunReadiness(): RunReadiness {
     },
     firstSize,
   );
-  const cost = costUsd(output, form.numImages);
+  const cost = costUsd(output, form.numImages, form.model);
+  const needsReference = references.length < ENDPOINTS[form.model].minReferences;
 
   const parameterProblem = Object.entries(errors).find(
     ([field]) => field !== "prompt" && field !== "reference_image_urls",
   )?.[1];
   let blocker: string | undefined;
-  if (references.length === 0) blocker = "Add at least one reference image.";
+  if (needsReference)
+    blocker = "Add at least one reference image: Dev edits an image (Full can start from text).";
   else if (references.some((r) => r.status === "preparing" || r.status === "uploading"))
     blocker = "Waiting for uploads to finish…";
   else if (references.some((r) => r.status === "failed"))
@@ -70,7 +76,7 @@ export function useRunReadiness(): RunReadiness {
   else if (errors.prompt) blocker = errors.prompt;
   // Priced as the proxy prices it (keep-original-aspect at the largest output), so Run is
   // disabled exactly when the proxy would refuse the run.
-  else blocker = limitsBlocker(limits, maxRunCostUsd(input));
+  else blocker = limitsBlocker(limits, maxRunCostUsd(input, form.model));
 
-  return { input, blocker, errors, output, keepsAspect, costUsd: cost };
+  return { input, model: form.model, blocker, errors, output, keepsAspect, costUsd: cost };
 }

@@ -14,12 +14,15 @@ import { IconButton } from "./icon-button";
 export function CompareDialog({
   image,
   number,
+  modelLabel,
   references,
   onClose,
 }: {
   image: ImageFile;
   /** 1-based number of the result. */
   number: number;
+  /** The model that made it (Dev or Full). */
+  modelLabel: string;
   references: readonly string[];
   onClose(): void;
 }) {
@@ -53,7 +56,7 @@ export function CompareDialog({
     >
       <div className="mb-3 flex items-start justify-between gap-3">
         <h2 id={titleId} className="text-base font-semibold">
-          Compare image {number} with a reference
+          Compare image {number} ({modelLabel}) with a reference
         </h2>
         <IconButton icon="close" label="Close" onClick={() => dialog.current?.close()} />
       </div>

@@ -1,5 +1,5 @@
 import { formatBytes } from "@/lib/format/bytes";
-import { costUsd, formatUsd, type ImageFile } from "@/lib/endpoint";
+import { costUsd, DEFAULT_MODEL, formatUsd, type ImageFile, type ModelId } from "@/lib/endpoint";
 
 const EXTENSIONS: Record<string, string> = {
   "image/jpeg": "jpg",
@@ -17,8 +17,8 @@ export function extensionOf(image: ImageFile): string {
 /** True for sync-mode results: the bytes are inline, so they never expire and have no host. */
 export const isInline = (url: string) => url.startsWith("data:");
 
-/** `W × H · PNG · 1.2 MB · $0.021`: each part only when fal reported it. */
-export function imageFacts(image: ImageFile): string {
+/** `W × H · PNG · 1.2 MB · $0.021`: each part only when fal reported it; priced on its model. */
+export function imageFacts(image: ImageFile, model: ModelId = DEFAULT_MODEL): string {
   const { width, height } = image;
   const sized = width !== undefined && height !== undefined;
   return [
@@ -26,7 +26,7 @@ export function imageFacts(image: ImageFile): string {
     image.content_type?.replace(/^image\//, "").toUpperCase(),
     image.file_size !== undefined ? formatBytes(image.file_size) : undefined,
     // The price follows what was actually delivered, not the size that was asked for.
-    sized ? formatUsd(costUsd({ width, height })) : undefined,
+    sized ? formatUsd(costUsd({ width, height }, 1, model)) : undefined,
   ]
     .filter(Boolean)
     .join(" · ");

@@ -1,6 +1,6 @@
 "use client";
 
-import type { ImageFile } from "@/lib/endpoint";
+import type { ImageFile, ModelId } from "@/lib/endpoint";
 import { imageFacts } from "./image-facts";
 import { ResultActions } from "./result-actions";
 import { ResultImage } from "./result-image";
@@ -9,6 +9,7 @@ import { useFlash } from "./use-flash";
 /** One result: the picture (veiled if flagged), its facts, its actions and their outcome. */
 export function ResultFigure({
   image,
+  model,
   index,
   fileName,
   flagged,
@@ -21,6 +22,8 @@ export function ResultFigure({
   onCompare,
 }: {
   image: ImageFile;
+  /** The model that made it, for its price. */
+  model: ModelId;
   index: number;
   fileName: string;
   flagged: boolean;
@@ -47,7 +50,7 @@ export function ResultFigure({
         onOpen={onOpen}
       />
       <figcaption className="text-xs text-zinc-500 tabular-nums dark:text-zinc-400">
-        {imageFacts(image)}
+        {imageFacts(image, model)}
       </figcaption>
       {/* The outcome sits beside the buttons, so saying it moves nothing else in the card. */}
       <div className="-ml-2 flex flex-wrap items-center gap-x-2">

@@ -1,5 +1,6 @@
 "use client";
 
+import { endpointOf } from "@/lib/endpoint";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/lib/cn";
 import { usePlayground } from "@/lib/store/playground-store";
@@ -57,7 +58,7 @@ export function RunActions({ run }: { run: Run }) {
           variant="ghost"
           className="px-2 py-1 text-xs"
           onClick={() => {
-            reuseInput(run.input);
+            reuseInput(run.input, endpointOf(run).model);
             scrollToComposer();
             say("Prompt, parameters and references are back in the composer");
           }}

@@ -1,5 +1,6 @@
 "use client";
 
+import { endpointOf } from "@/lib/endpoint";
 import dynamic from "next/dynamic";
 import { useState } from "react";
 import { createPortal } from "react-dom";
@@ -37,7 +38,7 @@ export function RunResults({ run }: { run: Run }) {
   const output = run.output;
   const images = output?.images ?? [];
   const flagged = (i: number) => output?.has_nsfw_concepts[i] ?? false;
-  const references = run.input.reference_image_urls;
+  const references = run.input.reference_image_urls ?? [];
   // The lightbox shows what the page shows: no veiled or expired images.
   const viewable = images
     .map((image, i) => ({ image, i }))
@@ -54,6 +55,7 @@ export function RunResults({ run }: { run: Run }) {
               // A finished run's images never change or reorder.
               key={i}
               image={image}
+              model={endpointOf(run).model}
               index={i}
               fileName={downloadFileName(image, run.input.prompt, output.seed, i, images.length)}
               flagged={flagged(i)}
@@ -88,6 +90,7 @@ export function RunResults({ run }: { run: Run }) {
           <CompareDialog
             image={compared}
             number={comparing + 1}
+            modelLabel={endpointOf(run).label}
             references={references}
             onClose={() => setComparing(undefined)}
           />,

@@ -5,6 +5,7 @@ import { Card } from "@/components/ui/card";
 import { usePlayground } from "@/lib/store/playground-store";
 import type { Run } from "@/lib/store/runs";
 import { RunResults } from "@/components/gallery/run-results";
+import { ModelBadge } from "./model-badge";
 import { PhaseBadge } from "./phase-badge";
 import { describeError } from "@/lib/runs/run-error";
 import { RunLogs } from "./run-logs";
@@ -31,6 +32,7 @@ export function RunCard({ run }: { run: Run }) {
     >
       <div className="flex flex-wrap items-center gap-2">
         <PhaseBadge run={run} />
+        <ModelBadge run={run} />
         <span className="text-xs text-zinc-500 tabular-nums dark:text-zinc-400">
           {runTimings(run, now)}
         </span>

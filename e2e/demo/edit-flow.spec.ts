@@ -14,7 +14,9 @@ test("explains why Run is disabled until a reference and a prompt are there", as
 }) => {
   await playground.open();
   await expect(playground.runButton).toBeDisabled();
-  await expect(page.getByText("Add at least one reference image.")).toBeVisible();
+  await expect(playground.runButton).toHaveAccessibleDescription(
+    /Add at least one reference image: Dev edits an image \(Full can start from text\)\./,
+  );
   await playground.addReference();
   await playground.waitForUploads();
   await expect(page.getByText("Write a prompt.")).toBeVisible();
@@ -58,4 +60,35 @@ test("shows fal's error text when a run fails", async ({ playground }) => {
   await expect(card.getByRole("alert")).toContainText(
     "prompt: The demo backend rejects prompts that contain [demo:422].",
   );
+});
+
+test("switches to Full and makes an image from text alone, priced and marked as Full", async ({
+  page,
+  playground,
+}) => {
+  await playground.openFresh();
+  await page.getByRole("spinbutton", { name: "Steps" }).fill("12");
+  await page.getByText("Full", { exact: true }).click();
+  await expect(page.getByRole("radio", { name: /^Full/ })).toBeChecked();
+  await expect(page.getByRole("status").filter({ hasText: "Full's defaults" })).toHaveText(
+    /Steps 50 and guidance 5: Full's defaults\. Prompt, references, size, seed and count are kept\./,
+  );
+  await expect(page.getByRole("spinbutton", { name: "Steps" })).toHaveValue("50");
+  await expect(page.getByRole("spinbutton", { name: "Guidance" })).toHaveValue("5");
+  await expect(page.getByText("Text to image", { exact: true })).toBeVisible();
+  await expect(page.getByLabel("Estimated cost $0.042")).toBeVisible();
+  const card = await playground.run("A lighthouse at dusk, no reference");
+  await expect(card.getByRole("status").first()).toHaveText("Completed", { timeout: 30_000 });
+  await expect(card.getByLabel("Model: Full (fal-ai/hidream-o1-image)")).toBeVisible();
+  await expect(card.getByRole("img", { name: "Result 1" })).toBeVisible();
+  await expect(card.getByText(/2048 × 2048 · PNG · .* · \$0\.042/)).toBeVisible();
+
+  // Back on Dev, with one reference, the meter shows how much of it the model sees.
+  await page.getByText("Dev", { exact: true }).click();
+  await playground.addReference();
+  await expect(page.getByRole("meter", { name: /Detail the model keeps/ })).toHaveAttribute(
+    "aria-valuenow",
+    "2048",
+  );
+  await expect(page.getByText(/Edit · seen at about 2048 px/)).toBeVisible();
 });

@@ -60,7 +60,7 @@ test("reuses all parameters, the seed, and an image as a reference", async ({
 test("compares a result with its reference, as a slider and side by side", async ({ page }) => {
   const { card } = await completedRun(page, "Compare me");
   await card.getByRole("button", { name: "Compare image 1 with a reference" }).click();
-  const dialog = page.getByRole("dialog", { name: "Compare image 1 with a reference" });
+  const dialog = page.getByRole("dialog", { name: "Compare image 1 (Dev) with a reference" });
   await expect(dialog).toBeVisible();
   await expect(dialog.getByRole("slider")).toBeVisible();
   await dialog.getByRole("tab", { name: "Side by side" }).click();

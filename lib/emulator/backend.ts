@@ -3,7 +3,7 @@
  * faithfully that the real, unmodified `@fal-ai/client` works against it. One web-standard
  * `handle(Request)` serves both the app's demo mode and the standalone `npm run emulator`.
  */
-import { ENDPOINT_APP, ENDPOINT_ID } from "@/lib/endpoint";
+import { ENDPOINT_APP, endpointById } from "@/lib/endpoint";
 import { emulatorConfig, type EmulatorConfig } from "./config";
 import { CORS_HEADERS, falError, json } from "./fal-json";
 import { FileStore } from "./file-store";
@@ -232,7 +232,7 @@ export function createFalBackend(
     const denied = checkKey(request);
     if (denied) return denied;
     const endpoint = s.join("/");
-    if (endpoint !== ENDPOINT_ID) return falError(404, `Application '${endpoint}' not found.`);
+    if (!endpointById(endpoint)) return falError(404, `Application '${endpoint}' not found.`);
     const input = await readJson(request, config.maxInputBytes);
     const refusal = [...queue.scenariosOf(input)]
       .map((name) => SUBMIT_REFUSALS[name])

@@ -5,7 +5,9 @@
 import { randomInt, randomUUID } from "node:crypto";
 import sharp from "sharp";
 import {
-  editInputSchema,
+  ENDPOINTS,
+  endpointById,
+  inputSchemaFor,
   keepsOriginalAspect,
   outputSize,
   toFieldErrors,
@@ -266,12 +268,15 @@ export class JobQueue {
   }
 
   private async execute(job: Job): Promise<JobResult> {
-    const parsed = editInputSchema.safeParse(job.input);
+    // Each endpoint's own schema: Full takes no reference, 50 steps and guidance 5 by default.
+    const spec = endpointById(job.endpoint) ?? ENDPOINTS.dev;
+    this.log(job, "INFO", `Model: HiDream-O1 ${spec.label} (${spec.id}).`);
+    const parsed = inputSchemaFor(spec.model).safeParse(job.input);
     if (!parsed.success) {
       this.log(job, "ERROR", "Input validation failed.");
       return validationFailure(toFieldErrors(parsed.error));
     }
-    const input = parsed.data;
+    const input = { ...parsed.data, reference_image_urls: parsed.data.reference_image_urls ?? [] };
     if (job.scenarios.has("422")) {
       this.log(job, "ERROR", "Prompt rejected by the demo backend ([demo:422]).");
       return validationFailure([
@@ -338,7 +343,7 @@ export class JobQueue {
 
     if (input.enable_safety_checker) this.log(job, "INFO", "Running safety checker.");
     const output = await this.renderSlots.run(() =>
-      this.renderOutput(job, input, references, size, seed),
+      this.renderOutput(job, input, references, size, seed, spec.label),
     );
     this.log(job, "INFO", `Done: ${output.images.length} ${input.output_format} image(s).`);
     return { status: 200, body: output };
@@ -373,6 +378,7 @@ export class JobQueue {
     references: (Uint8Array | null)[],
     size: { width: number; height: number },
     seed: number,
+    model: string,
   ): Promise<EditOutput> {
     const started = performance.now();
     const flagged = isFlagged(job.scenarios, input.enable_safety_checker);
@@ -385,6 +391,7 @@ export class JobQueue {
         seed,
         index,
         count: input.num_images,
+        model,
       });
       const fileName = `${job.id.slice(0, 8)}-${index}.${input.output_format}`;
       const url = input.sync_mode

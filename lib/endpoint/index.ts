@@ -1,3 +1,4 @@
+export * from "./catalog";
 export * from "./schema";
 export * from "./sizes";
 export * from "./pricing";

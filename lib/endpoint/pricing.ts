@@ -1,12 +1,10 @@
-/** What a run costs: fal bills this endpoint per output megapixel, per image. */
+/** What a run costs: fal bills both endpoints per output megapixel, per image, each at its price. */
+import { DEFAULT_MODEL, ENDPOINTS, type ModelId } from "./catalog";
 import { megapixels, type Size } from "./sizes";
 
-/** US dollars per output megapixel (fal's pricing for fal-ai/hidream-o1-image/dev/edit). */
-export const PRICE_PER_MEGAPIXEL_USD = 0.005;
-
-/** The price of `count` images of `size`. */
-export function costUsd(size: Size, count = 1): number {
-  return megapixels(size) * PRICE_PER_MEGAPIXEL_USD * count;
+/** The price of `count` images of `size` on a model (Dev unless said). */
+export function costUsd(size: Size, count = 1, model: ModelId = DEFAULT_MODEL): number {
+  return megapixels(size) * ENDPOINTS[model].pricePerMegapixelUsd * count;
 }
 
 /** "$0.021" style, with enough digits that small runs do not read as free. */

@@ -1,17 +1,18 @@
 /**
- * The `fal-ai/hidream-o1-image/dev/edit` endpoint, stated once: every input field with its
- * default, range and enum, and the output. The form, the proxy, the local backend's 422s and
- * the tests all import this module; no other file repeats these numbers.
+ * The HiDream-O1 endpoints' inputs and output, stated once: every input field with its default,
+ * range and enum, built per endpoint from the catalog (steps, guidance and the references needed
+ * differ; the rest is shared). The form, the proxy, the local backend's 422s and the tests all
+ * import this module; no other file repeats these numbers.
  */
 import { z } from "zod";
+import { ENDPOINTS, type ModelId } from "./catalog";
 
 // zod compiles object parsers with `new Function` when it may; the page's CSP forbids eval, and
 // zod's probe for it would be reported as a violation in every browser console.
 z.config({ jitless: true });
 
-export const ENDPOINT_ID = "fal-ai/hidream-o1-image/dev/edit";
-/** Status, result and cancel URLs use only owner/alias: the client drops the sub-path. */
-export const ENDPOINT_APP = "fal-ai/hidream-o1-image";
+/** The Dev endpoint, the playground's default (catalog.ts has both). */
+export const ENDPOINT_ID = ENDPOINTS.dev.id;
 
 export const IMAGE_SIZE_PRESETS = [
   "square_hd",
@@ -26,10 +27,9 @@ export type ImageSizePreset = (typeof IMAGE_SIZE_PRESETS)[number];
 export const OUTPUT_FORMATS = ["jpeg", "png", "webp"] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
+/** The ranges both endpoints share; steps, guidance and the least references are per endpoint. */
 export const INPUT_RANGES = {
-  referenceImages: { min: 1, max: 10 },
-  steps: { min: 1, max: 28, default: 28 },
-  guidance: { min: 0, max: 20, default: 0 },
+  referenceImages: { max: 10 },
   numImages: { min: 1, max: 4, default: 1 },
   // The API page gives no bound for a custom size; fal's other ImageSize schemas use 14142.
   customSide: { min: 1, max: 14142 },
@@ -58,35 +58,44 @@ export type ImageSize = z.infer<typeof imageSizeSchema>;
 
 export const DEFAULT_IMAGE_SIZE: CustomImageSize = { width: 2048, height: 2048 };
 
-export const editInputSchema = z.object({
-  prompt: z.string().trim().min(1, "Write a prompt."),
-  reference_image_urls: z
-    .array(z.string().min(1))
-    .min(INPUT_RANGES.referenceImages.min, "Add at least one reference image.")
-    .max(
-      INPUT_RANGES.referenceImages.max,
-      `At most ${INPUT_RANGES.referenceImages.max} reference images.`,
-    ),
-  image_size: imageSizeSchema.default(DEFAULT_IMAGE_SIZE),
-  num_inference_steps: intIn(INPUT_RANGES.steps.min, INPUT_RANGES.steps.max, "Steps").default(
-    INPUT_RANGES.steps.default,
-  ),
-  guidance_scale: numberIn(
-    INPUT_RANGES.guidance.min,
-    INPUT_RANGES.guidance.max,
-    "Guidance",
-  ).default(INPUT_RANGES.guidance.default),
-  seed: intIn(INPUT_RANGES.seed.min, INPUT_RANGES.seed.max, "Seed").optional(),
-  num_images: intIn(
-    INPUT_RANGES.numImages.min,
-    INPUT_RANGES.numImages.max,
-    "Number of images",
-  ).default(INPUT_RANGES.numImages.default),
-  output_format: z.enum(OUTPUT_FORMATS).default("png"),
-  sync_mode: z.boolean().default(false),
-  enable_safety_checker: z.boolean().default(true),
-  keep_original_aspect: z.boolean().default(false),
-});
+/** The input schema of one endpoint: what it accepts, with its defaults. */
+export function inputSchemaFor(model: ModelId) {
+  const { steps, guidance, minReferences } = ENDPOINTS[model];
+  const references = INPUT_RANGES.referenceImages.max;
+  return z
+    .object({
+      prompt: z.string().trim().min(1, "Write a prompt."),
+      // One shape for both: Dev requires references (checked below, also when the list is left
+      // out), Full takes none for text to image ("use none", fal's page).
+      reference_image_urls: z
+        .array(z.string().min(1))
+        .max(references, `At most ${references} reference images.`)
+        .optional(),
+      image_size: imageSizeSchema.default(DEFAULT_IMAGE_SIZE),
+      num_inference_steps: intIn(steps.min, steps.max, "Steps").default(steps.default),
+      guidance_scale: numberIn(guidance.min, guidance.max, "Guidance").default(guidance.default),
+      seed: intIn(INPUT_RANGES.seed.min, INPUT_RANGES.seed.max, "Seed").optional(),
+      num_images: intIn(
+        INPUT_RANGES.numImages.min,
+        INPUT_RANGES.numImages.max,
+        "Number of images",
+      ).default(INPUT_RANGES.numImages.default),
+      output_format: z.enum(OUTPUT_FORMATS).default("png"),
+      sync_mode: z.boolean().default(false),
+      enable_safety_checker: z.boolean().default(true),
+      keep_original_aspect: z.boolean().default(false),
+    })
+    .refine(
+      (input) => {
+        const urls: unknown = input.reference_image_urls;
+        return (Array.isArray(urls) ? urls.length : 0) >= minReferences;
+      },
+      { error: "Add at least one reference image.", path: ["reference_image_urls"] },
+    );
+}
+
+/** The Dev endpoint's input schema (both endpoints take the same fields; the ranges differ). */
+export const editInputSchema = inputSchemaFor("dev");
 /** What a caller may send (optional fields may be left out). */
 export type EditInput = z.input<typeof editInputSchema>;
 /** The input with every default applied, as the model sees it. */

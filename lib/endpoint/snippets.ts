@@ -3,7 +3,8 @@
  * Python (`fal-client`), each for exactly the input the playground would send. The only
  * credential text is the `$FAL_KEY` placeholder or a comment saying where the key comes from.
  */
-import { ENDPOINT_APP, ENDPOINT_ID, editInputSchema, type EditInput } from "./schema";
+import { DEFAULT_MODEL, ENDPOINT_APP, ENDPOINTS, type ModelId } from "./catalog";
+import { editInputSchema, type EditInput } from "./schema";
 
 export type SnippetLanguage = "curl" | "javascript" | "python";
 
@@ -141,7 +142,7 @@ function shellQuote(text: string): string {
   return `'${text.replaceAll("'", `'\\''`)}'`;
 }
 
-function curlSnippet(input: PlainObject, shortened: number): string {
+function curlSnippet(input: PlainObject, shortened: number, endpointId: string): string {
   const data = print(input, JSON_DIALECT, 0, 0, true);
   return [
     "# Reads your key from the FAL_KEY environment variable.",
@@ -152,7 +153,7 @@ function curlSnippet(input: PlainObject, shortened: number): string {
         ]
       : []),
     "curl --request POST \\",
-    `  --url ${QUEUE_URL}/${ENDPOINT_ID} \\`,
+    `  --url ${QUEUE_URL}/${endpointId} \\`,
     '  --header "Authorization: Key $FAL_KEY" \\',
     '  --header "Content-Type: application/json" \\',
     `  --data ${shellQuote(data)}`,
@@ -161,7 +162,7 @@ function curlSnippet(input: PlainObject, shortened: number): string {
   ].join("\n");
 }
 
-function javascriptSnippet(input: PlainObject, shortened: number): string {
+function javascriptSnippet(input: PlainObject, shortened: number, endpointId: string): string {
   const literal = print(input, JS_DIALECT, 1, "  input: ".length, true);
   return [
     'import { fal } from "@fal-ai/client";',
@@ -174,7 +175,7 @@ function javascriptSnippet(input: PlainObject, shortened: number): string {
           "// fal.storage.upload(file) and pass the URL it returns.",
         ]
       : []),
-    `const result = await fal.subscribe(${JSON.stringify(ENDPOINT_ID)}, {`,
+    `const result = await fal.subscribe(${JSON.stringify(endpointId)}, {`,
     `  input: ${literal},`,
     "  logs: true,",
     "  onQueueUpdate: (update) => {",
@@ -188,7 +189,7 @@ function javascriptSnippet(input: PlainObject, shortened: number): string {
   ].join("\n");
 }
 
-function pythonSnippet(input: PlainObject, shortened: number): string {
+function pythonSnippet(input: PlainObject, shortened: number, endpointId: string): string {
   const literal = print(input, PYTHON_DIALECT, 1, "    arguments=".length, true);
   return [
     "import fal_client",
@@ -207,7 +208,7 @@ function pythonSnippet(input: PlainObject, shortened: number): string {
         ]
       : []),
     "result = fal_client.subscribe(",
-    `    ${JSON.stringify(ENDPOINT_ID)},`,
+    `    ${JSON.stringify(endpointId)},`,
     `    arguments=${literal},`,
     "    with_logs=True,",
     "    on_queue_update=on_queue_update,",
@@ -216,16 +217,24 @@ function pythonSnippet(input: PlainObject, shortened: number): string {
   ].join("\n");
 }
 
-/** A ready-to-run snippet in `language` that sends exactly `input` (keys in schema order). */
-export function apiSnippet(language: SnippetLanguage, input: EditInput): string {
+/**
+ * A ready-to-run snippet in `language` that sends exactly `input` (keys in schema order) to the
+ * model's endpoint (Dev unless said).
+ */
+export function apiSnippet(
+  language: SnippetLanguage,
+  input: EditInput,
+  model: ModelId = DEFAULT_MODEL,
+): string {
   const shortened = { count: 0 };
   const plain = objectToPlain(orderedEntries(input), shortened);
+  const { id } = ENDPOINTS[model];
   switch (language) {
     case "curl":
-      return curlSnippet(plain, shortened.count);
+      return curlSnippet(plain, shortened.count, id);
     case "javascript":
-      return javascriptSnippet(plain, shortened.count);
+      return javascriptSnippet(plain, shortened.count, id);
     case "python":
-      return pythonSnippet(plain, shortened.count);
+      return pythonSnippet(plain, shortened.count, id);
   }
 }

@@ -83,9 +83,12 @@ export function uploadFile(file: Blob): Promise<string> {
   return fal.storage.upload(file);
 }
 
-/** Submits a run and returns its request id, the handle that outlives the page. */
-export async function submitEdit(input: EditInput): Promise<string> {
-  const { request_id } = await fal.queue.submit(ENDPOINT_ID, { input });
+/** Submits a run to an endpoint and returns its request id, the handle that outlives the page. */
+export async function submitEdit(
+  input: EditInput,
+  endpointId: string = ENDPOINT_ID,
+): Promise<string> {
+  const { request_id } = await fal.queue.submit(endpointId, { input });
   return request_id;
 }
 

@@ -15,6 +15,8 @@ export interface RunRecord {
   /** fal's request id: stored before anything else, so a reload can always pick the run up. */
   requestId?: string;
   input: EditInput;
+  /** Which endpoint ran it (catalog.ts); runs saved before there were two name none: Dev. */
+  endpointId?: string;
   phase: RunPhase;
   queuePosition?: number;
   output?: EditOutput;

@@ -1,6 +1,6 @@
 /**
  * Admitting a call against the limits before it reaches fal: a submit reserves one run and its
- * most possible cost, an upload counts against the client's uploads per minute. Status, result
+ * most possible cost at its own endpoint's price, an upload counts against the client's uploads per minute. Status, result
  * and cancel calls are never limited: they follow runs already paid for.
  */
 import type { ResolvedEditInput } from "@/lib/endpoint";
@@ -27,7 +27,7 @@ export async function admitCall(
   try {
     const admission =
       call.kind === "submit"
-        ? await limiter.admitRun(client, maxRunCostUsd(input!))
+        ? await limiter.admitRun(client, maxRunCostUsd(input!, call.endpoint!.model))
         : await limiter.admitUpload(client, CHEAPEST_RUN_USD);
     if (!admission.ok) {
       return {

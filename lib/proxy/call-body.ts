@@ -1,11 +1,11 @@
 /**
- * The body a call may carry upstream: a submit's input checked against the endpoint schema (the
+ * The body a call may carry upstream: a submit's input checked against its endpoint's schema (the
  * same one the composer uses) and forwarded as the validated values only, so the cost reserved is
  * the cost of exactly what is sent; an upload's request limited to what the playground uploads.
  * Every other call goes without a body, whatever the caller sent.
  */
 import { z } from "zod";
-import { editInputSchema, toFieldErrors, type ResolvedEditInput } from "@/lib/endpoint";
+import { inputSchemaFor, toFieldErrors, type ResolvedEditInput } from "@/lib/endpoint";
 import { isUploadedImageType, UPLOADED_IMAGE_TYPES } from "@/lib/images/upload-policy";
 import type { AllowedCall } from "./policy";
 import { MAX_JSON_BODY_BYTES, readJsonBody } from "./read-body";
@@ -35,7 +35,7 @@ export async function checkCallBody(request: Request, call: AllowedCall): Promis
   const json: unknown = read.text ? JSON.parse(read.text) : undefined;
 
   if (call.kind === "submit") {
-    const input = editInputSchema.safeParse(json);
+    const input = inputSchemaFor(call.endpoint!.model).safeParse(json);
     // fal's own 422 shape: the client raises a ValidationError and the composer marks the fields.
     if (!input.success) {
       return {

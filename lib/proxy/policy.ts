@@ -5,7 +5,7 @@
  * Multipart uploads are not among them: they are for files over 90 MiB, and the composer never
  * uploads more than a prepared reference of a few MB.
  */
-import { ENDPOINT_APP, ENDPOINT_ID } from "@/lib/endpoint";
+import { ENDPOINT_APP, ENDPOINTS, endpointById, type EndpointSpec } from "@/lib/endpoint";
 
 export type CallKind = "submit" | "status" | "stream" | "result" | "cancel" | "initiate";
 
@@ -14,6 +14,8 @@ export interface AllowedCall {
   method: "GET" | "POST" | "PUT";
   /** The normalized fal URL the call goes to. */
   url: URL;
+  /** For a submit: the catalog endpoint it runs (its schema and price apply). */
+  endpoint?: EndpointSpec;
 }
 
 export interface Refusal {
@@ -36,13 +38,19 @@ interface Rule {
 }
 
 const requests = `/${ENDPOINT_APP}/requests/(${UUID})`;
+/** Exactly the catalog's endpoints: a sibling (…/edit, …/dev) is not one of them. */
+const SUBMIT_PATH = new RegExp(
+  `^/(${Object.values(ENDPOINTS)
+    .map((spec) => spec.id.replaceAll("/", "\\/"))
+    .join("|")})$`,
+);
 const RULES: readonly Rule[] = [
   // `?fal_webhook=` is not in the list: a stranger's webhook never gets our results.
   {
     kind: "submit",
     method: "POST",
     host: QUEUE_HOST,
-    path: new RegExp(`^/${ENDPOINT_ID}$`),
+    path: SUBMIT_PATH,
     query: {},
   },
   {
@@ -98,7 +106,11 @@ export function checkTarget(method: string, target: string | null): AllowedCall 
   if (!candidates.length) {
     return {
       status: 403,
-      detail: `This proxy only relays calls for ${ENDPOINT_ID} and single-file image uploads to fal storage; ${url.hostname}${url.pathname} is not one of them.`,
+      detail: `This proxy only relays calls for ${Object.values(ENDPOINTS)
+        .map((spec) => spec.id)
+        .join(
+          " and ",
+        )} and single-file image uploads to fal storage; ${url.hostname}${url.pathname} is not one of them.`,
     };
   }
   const rule = candidates.find((r) => r.method === method.toUpperCase());
@@ -116,7 +128,8 @@ export function checkTarget(method: string, target: string | null): AllowedCall 
       return { status: 400, detail: `Storage uploads must use storage_type=${STORAGE_TYPE}.` };
     }
   }
-  return { kind: rule.kind, method: rule.method, url: clean };
+  const endpoint = rule.kind === "submit" ? endpointById(url.pathname.slice(1)) : undefined;
+  return { kind: rule.kind, method: rule.method, url: clean, ...(endpoint && { endpoint }) };
 }
 
 export function isRefusal(value: AllowedCall | Refusal): value is Refusal {

@@ -4,7 +4,14 @@
  * state of its own: the runs live in whatever store `runs` reads and writes, and fal and the
  * history are passed in, so tests drive it with fakes of their own.
  */
-import type { EditInput, EditOutput } from "@/lib/endpoint";
+import {
+  DEFAULT_MODEL,
+  endpointOf,
+  ENDPOINTS,
+  type EditInput,
+  type EditOutput,
+  type ModelId,
+} from "@/lib/endpoint";
 import type { RunStatus } from "@/lib/fal/client";
 import type { Waiting } from "@/lib/fal/follow";
 import { isUnfinished, mergeLogs, type LogLine, type RunRecord } from "@/lib/history/run-record";
@@ -22,7 +29,7 @@ export interface Run extends RunRecord {
 
 /** How the engine reaches fal; in the app, lib/fal. */
 export interface FalCalls {
-  submit(input: EditInput): Promise<string>;
+  submit(input: EditInput, endpointId: string): Promise<string>;
   follow(
     requestId: string,
     onStatus: (status: RunStatus) => void,
@@ -164,11 +171,13 @@ export function createRunEngine(deps: RunEngineDeps) {
     if (done) await history.saveLogs(id, done.logs).catch(() => {});
   }
 
-  /** Submits a new run and follows it to its result; resolves when it has ended. */
-  async function start(input: EditInput): Promise<string> {
+  /** Submits a new run to a model and follows it to its result; resolves when it has ended. */
+  async function start(input: EditInput, model: ModelId = DEFAULT_MODEL): Promise<string> {
+    const endpointId = ENDPOINTS[model].id;
     const run: Run = {
       id: newId(),
       input,
+      endpointId,
       phase: "submitting",
       logs: [],
       logsLoaded: true,
@@ -178,7 +187,7 @@ export function createRunEngine(deps: RunEngineDeps) {
     await save(run.id);
     let requestId: string;
     try {
-      requestId = await fal.submit(input);
+      requestId = await fal.submit(input, endpointId);
     } catch (thrown) {
       runs.patch(run.id, { phase: "failed", error: fal.toRunError(thrown), completedAt: now() });
       await save(run.id);
@@ -225,7 +234,7 @@ export function createRunEngine(deps: RunEngineDeps) {
     /** Submits the same input again: only ever on the user's click. */
     async retry(id: string): Promise<string | undefined> {
       const run = runs.get(id);
-      return run ? start(run.input) : undefined;
+      return run ? start(run.input, endpointOf(run).model) : undefined;
     },
 
     loadLogs,

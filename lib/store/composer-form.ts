@@ -5,10 +5,13 @@
  */
 import {
   DEFAULT_IMAGE_SIZE,
-  editInputSchema,
+  DEFAULT_MODEL,
+  ENDPOINTS,
+  inputSchemaFor,
   keepAspectAvailable,
   INPUT_RANGES,
   type EditInput,
+  type ModelId,
   type ImageSize,
   type ImageSizePreset,
   type OutputFormat,
@@ -18,6 +21,8 @@ export type SizeChoice = "default" | ImageSizePreset | "custom";
 export type SeedMode = "random" | "fixed";
 
 export interface ComposerForm {
+  /** Which endpoint runs: Dev (fal-ai/hidream-o1-image/dev/edit) or Full. */
+  model: ModelId;
   sizeChoice: SizeChoice;
   customWidth: string;
   customHeight: string;
@@ -33,11 +38,12 @@ export interface ComposerForm {
 }
 
 export const DEFAULT_FORM: ComposerForm = {
+  model: DEFAULT_MODEL,
   sizeChoice: "default",
   customWidth: String(DEFAULT_IMAGE_SIZE.width),
   customHeight: String(DEFAULT_IMAGE_SIZE.height),
-  steps: String(INPUT_RANGES.steps.default),
-  guidance: String(INPUT_RANGES.guidance.default),
+  steps: String(ENDPOINTS[DEFAULT_MODEL].steps.default),
+  guidance: String(ENDPOINTS[DEFAULT_MODEL].guidance.default),
   seedMode: "random",
   seed: "",
   numImages: INPUT_RANGES.numImages.default,
@@ -71,7 +77,10 @@ export function buildInput(
 ): { input: EditInput; errors: FieldErrors } {
   const input: EditInput = {
     prompt,
-    reference_image_urls: referenceUrls,
+    // Text to image on Full sends no list at all ("use none", fal's page).
+    ...(referenceUrls.length > 0 || ENDPOINTS[form.model].minReferences > 0
+      ? { reference_image_urls: referenceUrls }
+      : {}),
     image_size: imageSizeOf(form),
     num_inference_steps: toNumber(form.steps),
     guidance_scale: toNumber(form.guidance),
@@ -82,7 +91,7 @@ export function buildInput(
     keep_original_aspect: form.keepOriginalAspect && keepAspectAvailable(referenceUrls.length),
   };
   if (form.seedMode === "fixed") input.seed = toNumber(form.seed);
-  const parsed = editInputSchema.safeParse(input);
+  const parsed = inputSchemaFor(form.model).safeParse(input);
   const errors: FieldErrors = {};
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
@@ -98,20 +107,38 @@ export function buildInput(
   return { input, errors };
 }
 
+/**
+ * The form after switching models: what both share stays (size, seed, count, format, switches);
+ * steps and guidance take the new model's defaults, since the two are tuned apart (28 and 0
+ * against 50 and 5).
+ */
+export function switchModel(form: ComposerForm, model: ModelId): ComposerForm {
+  if (form.model === model) return form;
+  const { steps, guidance } = ENDPOINTS[model];
+  return {
+    ...form,
+    model,
+    steps: String(steps.default),
+    guidance: String(guidance.default),
+  };
+}
+
 /** The form that would send `input` again: for "reuse all parameters" on a past run. */
-export function formFromInput(input: EditInput): ComposerForm {
+export function formFromInput(input: EditInput, model: ModelId = DEFAULT_MODEL): ComposerForm {
   const size = input.image_size;
   const isDefault =
     !size ||
     (typeof size === "object" &&
       size.width === DEFAULT_IMAGE_SIZE.width &&
       size.height === DEFAULT_IMAGE_SIZE.height);
+  const defaults = { ...DEFAULT_FORM, ...switchModel(DEFAULT_FORM, model) };
   return {
+    model,
     sizeChoice: isDefault ? "default" : typeof size === "string" ? size : "custom",
     customWidth: String(typeof size === "object" ? size.width : DEFAULT_FORM.customWidth),
     customHeight: String(typeof size === "object" ? size.height : DEFAULT_FORM.customHeight),
-    steps: String(input.num_inference_steps ?? DEFAULT_FORM.steps),
-    guidance: String(input.guidance_scale ?? DEFAULT_FORM.guidance),
+    steps: String(input.num_inference_steps ?? defaults.steps),
+    guidance: String(input.guidance_scale ?? defaults.guidance),
     seedMode: input.seed === undefined ? "random" : "fixed",
     seed: input.seed === undefined ? "" : String(input.seed),
     numImages: input.num_images ?? DEFAULT_FORM.numImages,

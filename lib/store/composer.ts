@@ -1,7 +1,13 @@
 /** The composer slice: the prompt, the form, and fal's own complaints about the last input. */
 import type { StateCreator } from "zustand";
-import type { EditInput } from "@/lib/endpoint";
-import { DEFAULT_FORM, formFromInput, type ComposerForm, type FieldErrors } from "./composer-form";
+import { ENDPOINTS, type EditInput, type ModelId } from "@/lib/endpoint";
+import {
+  DEFAULT_FORM,
+  formFromInput,
+  switchModel,
+  type ComposerForm,
+  type FieldErrors,
+} from "./composer-form";
 import type { PlaygroundState } from "./playground-store";
 
 export interface ComposerSlice {
@@ -9,12 +15,16 @@ export interface ComposerSlice {
   form: ComposerForm;
   /** Field errors from fal's last 422, shown until the user edits that field. */
   serverErrors: FieldErrors;
+  /** What the last model switch reset, said beside the fields it changed. */
+  modelNote?: string;
   setPrompt(prompt: string): void;
   updateForm(change: Partial<ComposerForm>): void;
   resetForm(): void;
   setServerErrors(errors: FieldErrors): void;
-  /** Puts a past run's prompt, parameters and references back in the composer. */
-  reuseInput(input: EditInput): void;
+  /** Dev or Full: keeps what both share, resets steps and guidance to the new model's defaults. */
+  chooseModel(model: ModelId): void;
+  /** Puts a past run's prompt, parameters, model and references back in the composer. */
+  reuseInput(input: EditInput, model?: ModelId): void;
   /** Fixes the seed to one a past result used. */
   reuseSeed(seed: number): void;
 }
@@ -51,13 +61,42 @@ export const createComposerSlice: StateCreator<PlaygroundState, [], [], Composer
         const field = FIELD_OF[key];
         if (field) delete serverErrors[field];
       }
-      return { form: { ...state.form, ...change }, serverErrors };
+      const steps = change.steps !== undefined || change.guidance !== undefined;
+      return {
+        form: { ...state.form, ...change },
+        serverErrors,
+        modelNote: steps ? undefined : state.modelNote,
+      };
     }),
-  resetForm: () => set({ form: DEFAULT_FORM, serverErrors: {} }),
+  resetForm: () =>
+    set((state) => ({
+      form: switchModel(DEFAULT_FORM, state.form.model),
+      serverErrors: {},
+      modelNote: undefined,
+    })),
   setServerErrors: (serverErrors) => set({ serverErrors }),
-  reuseInput: (input) => {
-    get().setReferenceUrls(input.reference_image_urls);
-    set({ prompt: input.prompt, form: formFromInput(input), serverErrors: {} });
+  chooseModel: (model) =>
+    set((state) => {
+      const form = switchModel(state.form, model);
+      if (form === state.form) return {};
+      const changed = form.steps !== state.form.steps || form.guidance !== state.form.guidance;
+      const { label, steps, guidance } = ENDPOINTS[model];
+      return {
+        form,
+        serverErrors: {},
+        modelNote: changed
+          ? `Steps ${steps.default} and guidance ${guidance.default}: ${label}'s defaults. Prompt, references, size, seed and count are kept.`
+          : undefined,
+      };
+    }),
+  reuseInput: (input, model) => {
+    get().setReferenceUrls(input.reference_image_urls ?? []);
+    set({
+      prompt: input.prompt,
+      form: formFromInput(input, model),
+      serverErrors: {},
+      modelNote: undefined,
+    });
   },
   reuseSeed: (seed) =>
     set((state) => ({ form: { ...state.form, seedMode: "fixed", seed: String(seed) } })),

@@ -30,7 +30,7 @@ export interface PersistedState {
 
 /** The store's data (not its actions). */
 type DataKey = {
-  [K in keyof PlaygroundState]: PlaygroundState[K] extends (...args: never[]) => unknown
+  [K in keyof PlaygroundState]-?: PlaygroundState[K] extends (...args: never[]) => unknown
     ? never
     : K;
 }[keyof PlaygroundState];
@@ -59,6 +59,7 @@ export const STATE_STORAGE: { [K in DataKey]: StorageRule<K> } = {
         })),
   },
   serverErrors: { saved: false, why: "belongs to the input that was rejected" },
+  modelNote: { saved: false, why: "says what the last switch of model changed, in this visit" },
   notices: { saved: false, why: "about files dropped in this visit" },
   runs: {
     saved: false,
@@ -110,6 +111,7 @@ export const persistOptions: PersistOptions<PlaygroundState, PersistedState> = {
     return {
       ...current,
       prompt: saved.prompt ?? current.prompt,
+      // A form saved before the model switch has no model: it ran on Dev.
       form: { ...DEFAULT_FORM, ...saved.form },
       references: (saved.references ?? []).map((r) => ({
         ...r,

@@ -4,7 +4,7 @@
  * and IndexedDB history; the slice itself only holds state.
  */
 import type { StateCreator } from "zustand";
-import type { EditInput } from "@/lib/endpoint";
+import type { EditInput, ModelId } from "@/lib/endpoint";
 import { cancelRun as cancelOnFal, submitEdit } from "@/lib/fal/client";
 import { toRunError } from "@/lib/fal/errors";
 import { followToResult } from "@/lib/fal/follow";
@@ -21,7 +21,7 @@ export interface RunsSlice {
   historyLoaded: boolean;
   /** Reads the history and resumes every run that had not finished. */
   loadHistory(): Promise<void>;
-  startRun(input: EditInput): Promise<void>;
+  startRun(input: EditInput, model?: ModelId): Promise<void>;
   cancelRun(id: string): Promise<void>;
   /** Submits the same input again: only ever on the user's click. */
   retryRun(id: string): Promise<void>;
@@ -83,9 +83,9 @@ export const createRunsSlice: StateCreator<PlaygroundState, [], [], RunsSlice> =
       }
     },
 
-    async startRun(input) {
+    async startRun(input, model) {
       void history.requestPersistentStorage().catch(() => false);
-      await engine.start(input);
+      await engine.start(input, model);
     },
 
     cancelRun: (id) => engine.cancel(id),

@@ -6,7 +6,7 @@ import { parseServerEnv } from "@/lib/server-env";
 import { createHash } from "node:crypto";
 import { ApiError, createFalClient, ValidationError, type FalClient } from "@fal-ai/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ENDPOINT_ID, type EditInput, type EditOutput } from "@/lib/endpoint";
+import { ENDPOINT_ID, ENDPOINTS, type EditInput, type EditOutput } from "@/lib/endpoint";
 import { startStandaloneBackend, type StandaloneBackend } from "@/lib/emulator/standalone";
 import { imageSize, makePng } from "../support/images";
 import { FAST, startTestApp, type TestApp } from "../support/test-app";
@@ -330,6 +330,31 @@ describe("demo mode: real client → proxy (no key) → embedded backend", () =>
       height: 2048,
       format: "webp",
     });
+  });
+
+  it("runs both endpoints: Full from text alone, Dev on its result, each marked", async () => {
+    const full = ENDPOINTS.full;
+    const logs: string[] = [];
+    const made = await fal.subscribe(full.id, {
+      input: { prompt: "a lighthouse at dusk", num_inference_steps: 3 },
+      mode: "streaming",
+      logs: true,
+      onQueueUpdate: (update) => {
+        if ("logs" in update) logs.push(...(update.logs ?? []).map((l) => l.message));
+      },
+    });
+    expect(logs).toContain(`Model: HiDream-O1 Full (${full.id}).`);
+    const first = (made.data as EditOutput).images[0]!;
+    const edited = await fal.subscribe(ENDPOINTS.dev.id, {
+      input: { prompt: "make it snow", reference_image_urls: [first.url], num_inference_steps: 3 },
+      mode: "streaming",
+    });
+    expect((edited.data as EditOutput).images).toHaveLength(1);
+    // Dev needs a reference: the backend says so in fal's 422 shape.
+    const refused = await fal
+      .subscribe(ENDPOINTS.dev.id, { input: { prompt: "no reference" } })
+      .catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(ValidationError);
   });
 
   it("never sends an Authorization header, not even 'Key undefined'", () => {

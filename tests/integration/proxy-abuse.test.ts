@@ -19,6 +19,9 @@ const FORBIDDEN: [name: string, method: string, target: string | null, status: n
   ["target that is not a URL", "POST", "queue.fal.run/fal-ai/hidream-o1-image/dev/edit", 400],
   ["another endpoint", "POST", `${Q}/fal-ai/flux/dev`, 403],
   ["a sibling endpoint of the same model", "POST", `${APP}/edit`, 403],
+  ["the dev text-to-image sibling", "POST", `${APP}/dev`, 403],
+  ["a path under the full model", "POST", `${APP}/dev/edit/x`, 403],
+  ["the full model's id with a trailing slash", "POST", `${APP}/`, 403],
   ["the synchronous host", "POST", "https://fal.run/fal-ai/hidream-o1-image/dev/edit", 403],
   ["another app's request", "GET", `${Q}/fal-ai/flux/requests/${ID}/status`, 403],
   ["another host", "POST", "https://evil.example.com/fal-ai/hidream-o1-image/dev/edit", 403],
@@ -261,6 +264,28 @@ describe("what a call may carry: only what the playground sends, validated and p
       ].sort(),
     );
     expect(sent.num_images).toBe(2);
+  });
+
+  it("runs the full model from text alone, priced at its own rate", async () => {
+    const before = (await app.limiter.usage("x")).dailyBudget!.spentUsd;
+    const response = await post(APP, { prompt: "a lighthouse at dusk [demo:hang]" });
+    expect(response.status).toBe(200);
+    const after = (await app.limiter.usage("x")).dailyBudget!.spentUsd;
+    // One 2048² image at Full's $0.01/MP.
+    expect(after - before).toBeCloseTo(4.194304 * 0.01, 5);
+    const sent = JSON.parse(backend.backend.seen[0]!.body!) as Record<string, unknown>;
+    expect(backend.backend.seen[0]!.path).toBe("/fal-ai/hidream-o1-image");
+    expect(sent).toMatchObject({ num_inference_steps: 50, guidance_scale: 5 });
+  });
+
+  it("holds each endpoint to its own ranges", async () => {
+    const devWithoutReference = await post(SUBMIT, { prompt: "x", reference_image_urls: [] });
+    expect(devWithoutReference.status).toBe(422);
+    const devAt50Steps = await post(SUBMIT, { ...GOOD, num_inference_steps: 50 });
+    expect(devAt50Steps.status).toBe(422);
+    const fullAt51Steps = await post(APP, { ...GOOD, num_inference_steps: 51 });
+    expect(fullAt51Steps.status).toBe(422);
+    expect(backend.backend.seen).toEqual([]);
   });
 
   it("reserves the cost of exactly what is sent", async () => {

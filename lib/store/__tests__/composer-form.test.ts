@@ -37,12 +37,24 @@ describe("composer form", () => {
     );
     expect(errors).toEqual({
       prompt: "Write a prompt.",
-      reference_image_urls: "Add at least one reference image.",
       num_inference_steps: "Steps must be a whole number from 1 to 28.",
       guidance_scale: "Guidance must be a number from 0 to 20.",
       seed: "Seed must be a whole number from 0 to 4294967295.",
       "image_size.width": "Width must be a whole number from 1 to 14142.",
     });
+  });
+
+  it("asks Dev for a reference, and lets Full start from text", () => {
+    expect(buildInput(DEFAULT_FORM, "a door", []).errors).toEqual({
+      reference_image_urls: "Add at least one reference image.",
+    });
+    const full = buildInput(
+      { ...DEFAULT_FORM, model: "full", steps: "50", guidance: "5" },
+      "a door",
+      [],
+    );
+    expect(full.errors).toEqual({});
+    expect(full.input).not.toHaveProperty("reference_image_urls");
   });
 
   it("applies keep original aspect only with exactly one reference", () => {
