@@ -6,6 +6,7 @@ import { Card } from "@/components/ui/card";
 import { usePlayground } from "@/lib/store/playground-store";
 import { ApiPanel } from "./api-panel";
 import { ModelSwitch } from "./model-switch";
+import { RecipeOffers } from "./recipe-offers";
 import { ParametersPanel } from "./parameters-panel";
 import { PromptField, PromptProvider } from "./prompt-field";
 import { ReferenceTray } from "./reference-tray";
@@ -22,14 +23,14 @@ const isTyping = (target: EventTarget | null) =>
  * `limited`: the deployment caps runs per minute or spend per day (known to the server only).
  */
 export function Composer({ limited }: { limited: boolean }) {
-  const addReferenceFiles = usePlayground((s) => s.addReferenceFiles);
+  const addDroppedFiles = usePlayground((s) => s.addDroppedFiles);
   const addReferenceUrl = usePlayground((s) => s.addReferenceUrl);
   const startRun = usePlayground((s) => s.startRun);
   const referenceCount = usePlayground((s) => s.references.length);
   const numImages = usePlayground((s) => s.form.numImages);
   const readiness = useRunReadiness();
   useLimitsRefresh(limited);
-  const addFiles = (files: File[]) => void addReferenceFiles(files);
+  const addFiles = (files: File[]) => void addDroppedFiles(files);
   // No `accept` filter: a file is judged by its bytes, not its name or type, so the user gets a
   // reason for every file that is refused.
   const { getRootProps, getInputProps, isDragActive, open } = useDropzone({
@@ -75,6 +76,7 @@ export function Composer({ limited }: { limited: boolean }) {
             Drop images to add them as references
           </div>
         )}
+        <RecipeOffers />
         <ModelSwitch />
         <ReferenceTray onBrowse={open} />
         <PromptField error={readiness.errors.prompt} onSubmit={run} />

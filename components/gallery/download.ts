@@ -1,4 +1,6 @@
 import { saveBlob } from "@/lib/format/save-blob";
+import { embedRecipe } from "@/lib/recipe/metadata";
+import type { Recipe } from "@/lib/recipe/recipe";
 import type { ImageFile } from "@/lib/endpoint";
 import { extensionOf } from "./image-facts";
 
@@ -28,13 +30,17 @@ export function downloadFileName(
 }
 
 /**
- * Saves the image under `fileName`. Browsers ignore `download` on cross-origin links (fal's CDN),
- * so the bytes are fetched first and saved from a same-origin object URL.
+ * Saves the image under `fileName`, with its recipe in the file's metadata. Browsers ignore
+ * `download` on cross-origin links (fal's CDN), so the bytes are fetched first (data: URLs too)
+ * and saved from a same-origin object URL.
  */
-export async function downloadImage(url: string, fileName: string): Promise<void> {
+export async function downloadImage(url: string, fileName: string, recipe?: Recipe): Promise<void> {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`HTTP ${response.status}`);
-  saveBlob(await response.blob(), fileName);
+  const blob = await response.blob();
+  if (!recipe) return saveBlob(blob, fileName);
+  const bytes = embedRecipe(new Uint8Array(await blob.arrayBuffer()), recipe);
+  saveBlob(new Blob([bytes as BlobPart], { type: blob.type }), fileName);
 }
 
 /**

@@ -1,6 +1,7 @@
 "use client";
 
 import type { ImageFile } from "@/lib/endpoint";
+import type { Recipe } from "@/lib/recipe/recipe";
 import { IconButton } from "./icon-button";
 import { Icon } from "./icons";
 import { downloadImage, openInlineImage } from "./download";
@@ -14,6 +15,7 @@ import { copyText } from "./use-flash";
  */
 export function ResultActions({
   image,
+  recipe,
   number,
   fileName,
   veiled,
@@ -23,6 +25,8 @@ export function ResultActions({
   say,
 }: {
   image: ImageFile;
+  /** What made it, written into the downloaded file. */
+  recipe: Recipe;
   /** 1-based, as the controls name it. */
   number: number;
   fileName: string;
@@ -38,7 +42,7 @@ export function ResultActions({
   const download = async () => {
     say("Downloading…", true);
     try {
-      await downloadImage(image.url, fileName);
+      await downloadImage(image.url, fileName, recipe);
       say(`Saved as ${fileName}`);
     } catch {
       say("Download failed — open it full size and save it from there", true);

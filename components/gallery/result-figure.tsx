@@ -1,6 +1,7 @@
 "use client";
 
 import type { ImageFile, ModelId } from "@/lib/endpoint";
+import type { Recipe } from "@/lib/recipe/recipe";
 import { imageFacts } from "./image-facts";
 import { ResultActions } from "./result-actions";
 import { ResultImage } from "./result-image";
@@ -10,6 +11,7 @@ import { useFlash } from "./use-flash";
 export function ResultFigure({
   image,
   model,
+  recipe,
   index,
   fileName,
   flagged,
@@ -24,6 +26,7 @@ export function ResultFigure({
   image: ImageFile;
   /** The model that made it, for its price. */
   model: ModelId;
+  recipe: Recipe;
   index: number;
   fileName: string;
   flagged: boolean;
@@ -56,6 +59,7 @@ export function ResultFigure({
       <div className="-ml-2 flex flex-wrap items-center gap-x-2">
         <ResultActions
           image={image}
+          recipe={recipe}
           number={number}
           fileName={fileName}
           veiled={flagged && !revealed}

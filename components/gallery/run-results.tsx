@@ -1,6 +1,7 @@
 "use client";
 
 import { endpointOf } from "@/lib/endpoint";
+import { recipeOf } from "@/lib/recipe/recipe";
 import dynamic from "next/dynamic";
 import { useState } from "react";
 import { createPortal } from "react-dom";
@@ -56,6 +57,7 @@ export function RunResults({ run }: { run: Run }) {
               key={i}
               image={image}
               model={endpointOf(run).model}
+              recipe={recipeOf(run, i)}
               index={i}
               fileName={downloadFileName(image, run.input.prompt, output.seed, i, images.length)}
               flagged={flagged(i)}

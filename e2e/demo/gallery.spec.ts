@@ -1,3 +1,5 @@
+import { readFile } from "node:fs/promises";
+import { readRecipe } from "@/lib/recipe/metadata";
 import { expect, test, type Page } from "../support/fixtures";
 import { PlaygroundPage } from "../support/playground-page";
 
@@ -30,6 +32,55 @@ test("downloads an image named after the prompt and seed", async ({ page }) => {
     card.getByRole("button", { name: "Download image 1" }).click(),
   ]);
   expect(download.suggestedFilename()).toMatch(/^creme-brulee-on-a-plate-seed-\d+\.png$/);
+});
+
+test("a downloaded image carries its recipe: dropped back, it restores prompt, model, parameters and seed", async ({
+  page,
+  playground,
+}) => {
+  await playground.addReference();
+  await playground.waitForUploads();
+  await page.getByRole("spinbutton", { name: "Steps" }).fill("12");
+  const card = await playground.run("Recipe round trip, café lights");
+  await expect(card.getByRole("status").first()).toHaveText("Completed", { timeout: 30_000 });
+  const seed = (await card.textContent())?.match(/Seed (\d+)/)?.[1];
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    card.getByRole("button", { name: "Download image 1" }).click(),
+  ]);
+  const file = (await download.path())!;
+  const recipe = readRecipe(new Uint8Array(await readFile(file)));
+  expect(recipe).toMatchObject({
+    endpoint: "fal-ai/hidream-o1-image/dev/edit",
+    seed: Number(seed),
+    input: { prompt: "Recipe round trip, café lights", num_inference_steps: 12 },
+  });
+
+  // Change everything, then drop the file back.
+  await playground.prompt.fill("Something else");
+  await page.getByText("Full", { exact: true }).click();
+  await page.getByRole("button", { name: /Remove reference 1/ }).click();
+  const named = download.suggestedFilename();
+  await page
+    .getByLabel("Reference image files")
+    .setInputFiles({ name: named, mimeType: "image/png", buffer: await readFile(file) });
+  const offer = page.getByRole("region", { name: `Recipe in ${named}` });
+  await expect(offer).toContainText(`Dev · seed ${seed} · 1 reference · “Recipe round trip`);
+  await expect(playground.references.getByRole("listitem")).toHaveCount(0);
+  await offer.getByRole("button", { name: "Restore this recipe" }).click();
+  await expect(offer).toHaveCount(0);
+  await expect(playground.prompt).toHaveValue("Recipe round trip, café lights");
+  await expect(page.getByRole("radio", { name: /^Dev/ })).toBeChecked();
+  await expect(page.getByRole("spinbutton", { name: "Steps" })).toHaveValue("12");
+  await expect(page.getByRole("spinbutton", { name: "Seed value" })).toHaveValue(seed!);
+  await expect(playground.references.getByRole("listitem")).toHaveCount(1);
+
+  // Or the same file as a reference, like any image.
+  await page
+    .getByLabel("Reference image files")
+    .setInputFiles({ name: named, mimeType: "image/png", buffer: await readFile(file) });
+  await offer.getByRole("button", { name: "Use as a reference" }).click();
+  await expect(playground.references.getByRole("listitem")).toHaveCount(2);
 });
 
 test("reuses all parameters, the seed, and an image as a reference", async ({

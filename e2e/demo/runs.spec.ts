@@ -128,12 +128,27 @@ test("keeps finished runs across reloads and exports them as JSON", async ({ pag
   ]);
   const exported = JSON.parse(await readFile((await download.path())!, "utf8")) as {
     format: string;
-    runs: { input: { prompt: string }; output?: { images: unknown[] }; logs: unknown[] }[];
+    runs: {
+      input: { prompt: string };
+      endpointId: string;
+      output?: { images: unknown[]; seed: number };
+      recipes: { endpoint: string; seed: number; input: { prompt: string } }[];
+      logs: unknown[];
+    }[];
   };
   expect(exported.format).toBe("hidream-playground-history");
-  expect(exported.runs[0]?.input.prompt).toBe("Keep me in history");
-  expect(exported.runs[0]?.output?.images).toHaveLength(1);
-  expect(exported.runs[0]?.logs.length).toBeGreaterThan(28);
+  const [run] = exported.runs;
+  expect(run?.input.prompt).toBe("Keep me in history");
+  expect(run?.endpointId).toBe("fal-ai/hidream-o1-image/dev/edit");
+  expect(run?.output?.images).toHaveLength(1);
+  expect(run?.recipes).toEqual([
+    expect.objectContaining({
+      endpoint: "fal-ai/hidream-o1-image/dev/edit",
+      seed: run?.output?.seed,
+      input: expect.objectContaining({ prompt: "Keep me in history" }),
+    }),
+  ]);
+  expect(run?.logs.length).toBeGreaterThan(28);
 });
 
 test("clears finished runs after a confirmation", async ({ page }) => {

@@ -3,6 +3,7 @@
  * gallery loads 1,000 runs without reading 200,000 log lines; logs are read when a panel opens.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from "idb";
+import { recipeOf } from "@/lib/recipe/recipe";
 import { fromLegacyError, isLegacyError } from "./legacy-error";
 import { MAX_STORED_LOG_LINES, type LogLine, type RunRecord } from "./run-record";
 
@@ -103,7 +104,12 @@ export async function exportHistory(): Promise<Blob> {
     format: "hidream-playground-history",
     version: HISTORY_VERSION,
     exportedAt: new Date().toISOString(),
-    runs: runs.map((run) => ({ ...run, logs: logsByRun.get(run.id) ?? [] })),
+    // Each result's recipe too, as the downloaded files carry it.
+    runs: runs.map((run) => ({
+      ...run,
+      recipes: (run.output?.images ?? []).map((_, index) => recipeOf(run, index)),
+      logs: logsByRun.get(run.id) ?? [],
+    })),
   };
   return new Blob([JSON.stringify(document, null, 2)], { type: "application/json" });
 }

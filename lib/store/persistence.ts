@@ -61,6 +61,7 @@ export const STATE_STORAGE: { [K in DataKey]: StorageRule<K> } = {
   serverErrors: { saved: false, why: "belongs to the input that was rejected" },
   modelNote: { saved: false, why: "says what the last switch of model changed, in this visit" },
   notices: { saved: false, why: "about files dropped in this visit" },
+  recipeOffers: { saved: false, why: "hold the dropped File objects, which die with the page" },
   runs: {
     saved: false,
     why: "they live in IndexedDB instead (lib/history): bigger, and versioned",

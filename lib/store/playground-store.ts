@@ -7,16 +7,22 @@ import { persist } from "zustand/middleware";
 import { createComposerSlice, type ComposerSlice } from "./composer";
 import { createLimitsSlice, type LimitsSlice } from "./limits";
 import { persistOptions } from "./persistence";
+import { createRecipesSlice, type RecipesSlice } from "./recipes";
 import { createReferencesSlice, type ReferencesSlice } from "./references";
 import { createRunsSlice, type RunsSlice } from "./runs";
 
-export type PlaygroundState = ComposerSlice & ReferencesSlice & RunsSlice & LimitsSlice;
+export type PlaygroundState = ComposerSlice &
+  ReferencesSlice &
+  RecipesSlice &
+  RunsSlice &
+  LimitsSlice;
 
 export const usePlayground = create<PlaygroundState>()(
   persist(
     (...a) => ({
       ...createComposerSlice(...a),
       ...createReferencesSlice(...a),
+      ...createRecipesSlice(...a),
       ...createRunsSlice(...a),
       ...createLimitsSlice(...a),
     }),
