@@ -87,6 +87,8 @@ export function Composer({ limited }: { limited: boolean }) {
           keepsAspect={readiness.keepsAspect}
         />
         <RunBar
+          input={readiness.input}
+          inputBlocker={readiness.inputBlocker}
           model={readiness.model}
           output={readiness.output}
           numImages={numImages}

@@ -21,6 +21,8 @@ export interface RunReadiness {
   model: ModelId;
   /** Why Run is disabled, in words, when it is. */
   blocker?: string;
+  /** Why the input cannot be varied as a grid (the same, but for the limits: a grid prices itself). */
+  inputBlocker?: string;
   /** Problems on the parameter fields: the form's own, then fal's from the last 422. */
   errors: FieldErrors;
   output: Size;
@@ -74,9 +76,19 @@ export function useRunReadiness(): RunReadiness {
   else if (formErrors.prompt) blocker = formErrors.prompt;
   else if (parameterProblem) blocker = `Fix the parameters: ${parameterProblem}`;
   else if (errors.prompt) blocker = errors.prompt;
+  const inputBlocker = blocker;
   // Priced as the proxy prices it (keep-original-aspect at the largest output), so Run is
   // disabled exactly when the proxy would refuse the run.
-  else blocker = limitsBlocker(limits, maxRunCostUsd(input, form.model));
+  blocker ??= limitsBlocker(limits, maxRunCostUsd(input, form.model));
 
-  return { input, model: form.model, blocker, errors, output, keepsAspect, costUsd: cost };
+  return {
+    input,
+    model: form.model,
+    blocker,
+    inputBlocker,
+    errors,
+    output,
+    keepsAspect,
+    costUsd: cost,
+  };
 }

@@ -32,7 +32,11 @@ export function CompareDialog({
   const titleId = useId();
   const selectId = useId();
   const reference = references[chosen] ?? references[0] ?? "";
-  const pair = { image, number, reference, referenceNumber: chosen + 1 };
+  const pair = {
+    before: { src: reference, label: `Reference ${chosen + 1}` },
+    after: { src: image.url, label: `Result ${number}` },
+    size: image,
+  };
 
   // Runs once per opening (the dialog exists only while open), not on every render. Guarded,
   // because Strict Mode runs it twice and by then focus is already inside the dialog.

@@ -4,11 +4,12 @@ import { ReactCompareSlider, ReactCompareSliderImage } from "react-compare-slide
 import type { ImageFile } from "@/lib/endpoint";
 import { Icon } from "./icons";
 
+/** Two images to compare: `before` on the left, `after` on the right, in `after`'s shape. */
 export interface ComparePair {
-  image: ImageFile;
-  number: number;
-  reference: string;
-  referenceNumber: number;
+  before: { src: string; label: string };
+  after: { src: string; label: string };
+  /** The shape of the box: the after image's size, as fal reported it. */
+  size: Pick<ImageFile, "width" | "height">;
 }
 
 /** The pair share one box; both are contained, since a reference rarely has the result's shape. */
@@ -18,34 +19,26 @@ const CHIP =
   "pointer-events-none absolute top-2 z-10 rounded-full bg-zinc-950/75 px-2 py-0.5 text-xs font-medium text-white";
 
 /** Widest box of the result's aspect that fits the dialog without scrolling. */
-function boxStyle({ width, height }: ImageFile) {
+function boxStyle({ width, height }: ComparePair["size"]) {
   const ratio = width && height ? width / height : 1;
   return { aspectRatio: String(ratio), width: `min(100%, calc(62dvh * ${ratio}))` };
 }
 
-/** Reference on the left, result on the right; the handle is a slider (arrow keys move it). */
-export function CompareSlider({ image, number, reference, referenceNumber }: ComparePair) {
+/** Before on the left, after on the right; the handle is a slider (arrow keys move it). */
+export function CompareSlider({ before, after, size }: ComparePair) {
   return (
     <div
       className="relative mx-auto overflow-hidden rounded-lg bg-zinc-100 dark:bg-zinc-800"
-      style={boxStyle(image)}
+      style={boxStyle(size)}
     >
       <ReactCompareSlider
         className="size-full"
         keyboardIncrement="2%"
-        itemOne={
-          <ReactCompareSliderImage
-            src={reference}
-            alt={`Reference ${referenceNumber}`}
-            style={CONTAIN}
-          />
-        }
-        itemTwo={
-          <ReactCompareSliderImage src={image.url} alt={`Result ${number}`} style={CONTAIN} />
-        }
+        itemOne={<ReactCompareSliderImage src={before.src} alt={before.label} style={CONTAIN} />}
+        itemTwo={<ReactCompareSliderImage src={after.src} alt={after.label} style={CONTAIN} />}
       />
-      <span className={`${CHIP} left-2`}>Reference {referenceNumber}</span>
-      <span className={`${CHIP} right-2`}>Result {number}</span>
+      <span className={`${CHIP} left-2`}>{before.label}</span>
+      <span className={`${CHIP} right-2`}>{after.label}</span>
     </div>
   );
 }
@@ -78,11 +71,11 @@ function Side({ src, label }: { src: string; label: string }) {
 }
 
 /** Both at once, each whole; captions link to the full-size files. */
-export function SideBySide({ image, number, reference, referenceNumber }: ComparePair) {
+export function SideBySide({ before, after }: ComparePair) {
   return (
     <div className="grid grid-cols-2 items-start gap-3">
-      <Side src={reference} label={`Reference ${referenceNumber}`} />
-      <Side src={image.url} label={`Result ${number}`} />
+      <Side {...before} />
+      <Side {...after} />
     </div>
   );
 }

@@ -2,6 +2,10 @@ import { cn } from "@/lib/cn";
 import type { Run, RunPhase } from "@/lib/store/runs";
 
 const PHASE_STYLE: Record<RunPhase, { label: string; className: string }> = {
+  planned: {
+    label: "Waiting to send",
+    className: "bg-zinc-100 text-zinc-600 dark:bg-zinc-800 dark:text-zinc-400",
+  },
   submitting: {
     label: "Submitting",
     className: "bg-zinc-100 text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300",

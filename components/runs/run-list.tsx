@@ -4,6 +4,8 @@ import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { usePlayground } from "@/lib/store/playground-store";
+import { GridCard } from "@/components/grid/grid-card";
+import type { Run } from "@/lib/store/runs";
 import { HistoryToolbar } from "./history-toolbar";
 import { RunCard } from "./run-card";
 
@@ -14,9 +16,33 @@ import { RunCard } from "./run-card";
 const FIRST_PAGE = 4;
 const PAGE = 12;
 
+type Entry = { kind: "run"; run: Run } | { kind: "grid"; id: string; cells: Run[] };
+
+/** Runs in list order, a grid's cells gathered into one entry where its first cell appears. */
+function entriesOf(runs: readonly Run[]): Entry[] {
+  const grids = new Map<string, Run[]>();
+  const entries: Entry[] = [];
+  for (const run of runs) {
+    const id = run.grid?.id;
+    if (!id) {
+      entries.push({ kind: "run", run });
+      continue;
+    }
+    const cells = grids.get(id);
+    if (cells) cells.push(run);
+    else {
+      const first = [run];
+      grids.set(id, first);
+      entries.push({ kind: "grid", id, cells: first });
+    }
+  }
+  return entries;
+}
+
 /** Runs, newest first, rendered a page at a time as the reader scrolls. */
 export function RunList() {
-  const runs = usePlayground((s) => s.runs);
+  const allRuns = usePlayground((s) => s.runs);
+  const runs = entriesOf(allRuns);
   const historyLoaded = usePlayground((s) => s.historyLoaded);
   const [shown, setShown] = useState(FIRST_PAGE);
   const sentinel = useRef<HTMLDivElement>(null);
@@ -35,7 +61,7 @@ export function RunList() {
     return () => observer.disconnect();
   }, [more, shown]);
 
-  if (runs.length === 0) {
+  if (allRuns.length === 0) {
     return (
       <Card
         aria-label="Runs"
@@ -54,10 +80,16 @@ export function RunList() {
   }
   return (
     <section aria-label="Runs" aria-busy={!historyLoaded} className="flex flex-col gap-4">
-      <HistoryToolbar count={runs.length} />
-      {runs.slice(0, shown).map((run) => (
-        <RunCard key={run.id} run={run} />
-      ))}
+      <HistoryToolbar count={allRuns.length} />
+      {runs
+        .slice(0, shown)
+        .map((entry) =>
+          entry.kind === "run" ? (
+            <RunCard key={entry.run.id} run={entry.run} />
+          ) : (
+            <GridCard key={entry.id} cells={entry.cells} />
+          ),
+        )}
       {more && (
         <div ref={sentinel} className="flex justify-center">
           <Button variant="secondary" onClick={() => setShown((n) => n + PAGE)}>

@@ -74,47 +74,49 @@ export function createPlaygroundFalClient(
   });
 }
 
-const fal = createPlaygroundFalClient();
-
 export type RunStatus = QueueStatus;
 
-/** Uploads a file to fal storage (initiate through the proxy, bytes straight to storage). */
-export function uploadFile(file: Blob): Promise<string> {
-  return fal.storage.upload(file);
+/** The calls the playground makes, on a given client (the page's, or a test's). */
+export function playgroundCalls(fal: FalClient) {
+  return {
+    /** Uploads a file to fal storage (initiate through the proxy, bytes straight to storage). */
+    uploadFile: (file: Blob): Promise<string> => fal.storage.upload(file),
+
+    /** Submits a run to an endpoint and returns its request id, the handle that outlives the page. */
+    async submitEdit(input: EditInput, endpointId: string = ENDPOINT_ID): Promise<string> {
+      const { request_id } = await fal.queue.submit(endpointId, { input });
+      return request_id;
+    },
+
+    /**
+     * Follows a request until it completes, reporting each status with the log lines so far.
+     * Streaming keeps status requests to one per run; it resolves on COMPLETED. Both endpoints
+     * share owner/alias, which is all the client uses for status, result and cancel.
+     */
+    followRun: (requestId: string, onStatus: (status: RunStatus) => void): Promise<RunStatus> =>
+      fal.queue.subscribeToStatus(ENDPOINT_ID, {
+        requestId,
+        logs: true,
+        mode: "streaming",
+        onQueueUpdate: onStatus,
+      }),
+
+    /** Fetches a completed request's output. */
+    async fetchResult(requestId: string): Promise<EditOutput> {
+      const { data } = await fal.queue.result(ENDPOINT_ID, { requestId });
+      return data as EditOutput;
+    },
+
+    /** Asks fal to cancel a request; only this stops a job (aborting a fetch does not). */
+    async cancelRun(requestId: string): Promise<void> {
+      await fal.queue.cancel(ENDPOINT_ID, { requestId });
+    },
+  };
 }
 
-/** Submits a run to an endpoint and returns its request id, the handle that outlives the page. */
-export async function submitEdit(
-  input: EditInput,
-  endpointId: string = ENDPOINT_ID,
-): Promise<string> {
-  const { request_id } = await fal.queue.submit(endpointId, { input });
-  return request_id;
-}
+export type PlaygroundCalls = ReturnType<typeof playgroundCalls>;
 
-/**
- * Follows a request until it completes, reporting each status with the log lines so far.
- * Streaming keeps status requests to one per run; it resolves on COMPLETED.
- */
-export async function followRun(
-  requestId: string,
-  onStatus: (status: RunStatus) => void,
-): Promise<RunStatus> {
-  return fal.queue.subscribeToStatus(ENDPOINT_ID, {
-    requestId,
-    logs: true,
-    mode: "streaming",
-    onQueueUpdate: onStatus,
-  });
-}
-
-/** Fetches a completed request's output. */
-export async function fetchResult(requestId: string): Promise<EditOutput> {
-  const { data } = await fal.queue.result(ENDPOINT_ID, { requestId });
-  return data as EditOutput;
-}
-
-/** Asks fal to cancel a request; only this stops a job (aborting a fetch does not). */
-export async function cancelRun(requestId: string): Promise<void> {
-  await fal.queue.cancel(ENDPOINT_ID, { requestId });
-}
+/** The page's own calls, through the proxy at /api/fal/proxy. */
+export const { uploadFile, submitEdit, followRun, fetchResult, cancelRun } = playgroundCalls(
+  createPlaygroundFalClient(),
+);

@@ -5,7 +5,7 @@
  */
 import { ApiError } from "@fal-ai/client";
 import type { EditOutput } from "@/lib/endpoint";
-import { fetchResult, followRun, type RunStatus } from "./client";
+import { fetchResult, followRun, type PlaygroundCalls, type RunStatus } from "./client";
 import { proxyRefusalTypeOf } from "./errors";
 
 export type Waiting = "offline" | "reconnecting";
@@ -58,16 +58,17 @@ async function retrying<T>(
   }
 }
 
-/** Follows a request until COMPLETED, then fetches its result. */
+/** Follows a request until COMPLETED, then fetches its result (on the page's client by default). */
 export async function followToResult(
   requestId: string,
   onStatus: (status: RunStatus) => void,
   onWaiting: (why: Waiting | undefined) => void,
+  calls: Pick<PlaygroundCalls, "followRun" | "fetchResult"> = { followRun, fetchResult },
 ): Promise<EditOutput> {
   for (;;) {
-    const last = await retrying(() => followRun(requestId, onStatus), onWaiting);
+    const last = await retrying(() => calls.followRun(requestId, onStatus), onWaiting);
     if (last.status === "COMPLETED") break;
     // The stream ended before the run did: reconnect; its first event repeats what we missed.
   }
-  return retrying(() => fetchResult(requestId), onWaiting, true);
+  return retrying(() => calls.fetchResult(requestId), onWaiting, true);
 }

@@ -2,7 +2,18 @@
 import type { EditInput, EditOutput } from "@/lib/endpoint";
 import type { RunError } from "@/lib/runs/run-error";
 
-export type RunPhase = "submitting" | "queued" | "running" | "completed" | "failed" | "cancelled";
+/** "planned": a grid cell not submitted yet; the grid sends it when a slot is free. */
+export type RunPhase =
+  "planned" | "submitting" | "queued" | "running" | "completed" | "failed" | "cancelled";
+
+/** Where a run sits in a variation grid, with the grid's labels (kept on every cell's record). */
+export interface GridPlacement {
+  id: string;
+  row: number;
+  col: number;
+  rows: string[];
+  cols: string[];
+}
 
 export interface LogLine {
   message: string;
@@ -17,6 +28,8 @@ export interface RunRecord {
   input: EditInput;
   /** Which endpoint ran it (catalog.ts); runs saved before there were two name none: Dev. */
   endpointId?: string;
+  /** Its place in a variation grid, when it is one of a grid's cells. */
+  grid?: GridPlacement;
   phase: RunPhase;
   queuePosition?: number;
   output?: EditOutput;
@@ -41,6 +54,12 @@ export function mergeLogs(known: LogLine[], incoming: readonly LogLine[]): LogLi
   return [...known, ...added].sort((a, b) => a.timestamp.localeCompare(b.timestamp));
 }
 
+/** A run still on its way: planned, or sent and not ended. Clearing history keeps these. */
 export function isUnfinished(run: RunRecord): boolean {
+  return run.phase === "planned" || isInFlight(run);
+}
+
+/** A run sent to fal (or being sent) that has not ended. */
+export function isInFlight(run: RunRecord): boolean {
   return run.phase === "submitting" || run.phase === "queued" || run.phase === "running";
 }

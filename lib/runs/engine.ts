@@ -14,7 +14,13 @@ import {
 } from "@/lib/endpoint";
 import type { RunStatus } from "@/lib/fal/client";
 import type { Waiting } from "@/lib/fal/follow";
-import { isUnfinished, mergeLogs, type LogLine, type RunRecord } from "@/lib/history/run-record";
+import {
+  isInFlight,
+  mergeLogs,
+  type GridPlacement,
+  type LogLine,
+  type RunRecord,
+} from "@/lib/history/run-record";
 import { APP_ERRORS, losesTheWayToFal, type RunError } from "./run-error";
 
 export interface Run extends RunRecord {
@@ -171,43 +177,81 @@ export function createRunEngine(deps: RunEngineDeps) {
     if (done) await history.saveLogs(id, done.logs).catch(() => {});
   }
 
-  /** Submits a new run to a model and follows it to its result; resolves when it has ended. */
-  async function start(input: EditInput, model: ModelId = DEFAULT_MODEL): Promise<string> {
-    const endpointId = ENDPOINTS[model].id;
+  /** A new run record, saved before anything is sent. */
+  async function create(
+    input: EditInput,
+    model: ModelId,
+    phase: "planned" | "submitting",
+    grid?: GridPlacement,
+  ): Promise<Run> {
     const run: Run = {
       id: newId(),
       input,
-      endpointId,
-      phase: "submitting",
+      endpointId: ENDPOINTS[model].id,
+      ...(grid && { grid }),
+      phase,
       logs: [],
       logsLoaded: true,
       submittedAt: now(),
     };
     runs.add(run);
     await save(run.id);
+    return run;
+  }
+
+  /** Sends a saved run and follows it to its result; resolves when it has ended. */
+  async function submit(id: string): Promise<void> {
+    const run = runs.get(id);
+    if (!run) return;
+    if (run.phase === "planned") {
+      // Sent now: the time counts from here, not from when the grid was planned.
+      runs.patch(id, { phase: "submitting", submittedAt: now() });
+      await save(id);
+    }
     let requestId: string;
     try {
-      requestId = await fal.submit(input, endpointId);
+      requestId = await fal.submit(run.input, endpointOf(run).id);
     } catch (thrown) {
-      runs.patch(run.id, { phase: "failed", error: fal.toRunError(thrown), completedAt: now() });
-      await save(run.id);
-      return run.id;
+      runs.patch(id, { phase: "failed", error: fal.toRunError(thrown), completedAt: now() });
+      await save(id);
+      return;
     } finally {
       deps.onSubmitted?.();
     }
-    runs.patch(run.id, { requestId, phase: "queued" });
-    await save(run.id); // the id is safe before we start following
-    await follow(run.id);
+    runs.patch(id, { requestId, phase: "queued" });
+    await save(id); // the id is safe before we start following
+    await follow(id);
+  }
+
+  /** Submits a new run to a model and follows it to its result; resolves when it has ended. */
+  async function start(input: EditInput, model: ModelId = DEFAULT_MODEL): Promise<string> {
+    const run = await create(input, model, "submitting");
+    await submit(run.id);
     return run.id;
   }
 
   return {
     start,
 
-    /** Picks up a run found unfinished in the history: follow it by id, or say it cannot be known. */
+    /**
+     * Saves a run to send later (a grid cell), so a reload never loses it; `runPlanned` sends it.
+     */
+    async plan(input: EditInput, model: ModelId, grid?: GridPlacement): Promise<string> {
+      return (await create(input, model, "planned", grid)).id;
+    },
+
+    /** Sends a planned run (and follows it to its end); anything else is left alone. */
+    async runPlanned(id: string): Promise<void> {
+      if (runs.get(id)?.phase === "planned") await submit(id);
+    },
+
+    /**
+     * Picks up a run found unfinished in the history: follow it by id, or say it cannot be known.
+     * A planned run waits for its grid to send it.
+     */
     resume(id: string): Promise<void> {
       const run = runs.get(id);
-      if (!run || !isUnfinished(run)) return Promise.resolve();
+      if (!run || !isInFlight(run)) return Promise.resolve();
       if (run.requestId) {
         // An error kept on an unfinished run (signed out, say) is over once we can follow it again.
         if (run.error) runs.patch(id, { error: undefined });
@@ -218,9 +262,21 @@ export function createRunEngine(deps: RunEngineDeps) {
       return save(id);
     },
 
-    /** Asks fal to stop a run; the run ends when fal says so (a late result is still kept). */
+    /**
+     * Asks fal to stop a run; the run ends when fal says so (a late result is still kept). A
+     * planned run is cancelled at once: it was never sent.
+     */
     async cancel(id: string): Promise<void> {
       const run = runs.get(id);
+      if (run?.phase === "planned") {
+        runs.patch(id, {
+          phase: "cancelled",
+          completedAt: now(),
+          error: { code: "fal_cancelled", detail: "Cancelled before it was sent: nothing to pay." },
+        });
+        await save(id);
+        return;
+      }
       if (!run?.requestId) return;
       runs.patch(id, { cancelRequested: true });
       await save(id);

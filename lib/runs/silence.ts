@@ -2,7 +2,7 @@
  * When a followed run has gone quiet: fal (or the way to it) has said nothing for a while. The
  * card says so, with no extra status requests: the time comes from the events already received.
  */
-import { isUnfinished } from "@/lib/history/run-record";
+import { isInFlight } from "@/lib/history/run-record";
 import type { Run } from "./engine";
 
 /** Quiet for this long is worth a word: steps arrive every second or two while a run renders. */
@@ -10,7 +10,7 @@ export const SILENCE_NOTICE_MS = 20_000;
 
 /** How long a run being followed has heard nothing, once that passes the notice; else undefined. */
 export function silenceOf(run: Run, now: number): number | undefined {
-  if (!isUnfinished(run) || run.waiting || run.heardAt === undefined) return undefined;
+  if (!isInFlight(run) || run.waiting || run.heardAt === undefined) return undefined;
   const quiet = now - run.heardAt;
   return quiet >= SILENCE_NOTICE_MS ? quiet : undefined;
 }

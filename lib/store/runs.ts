@@ -4,7 +4,9 @@
  * and IndexedDB history; the slice itself only holds state.
  */
 import type { StateCreator } from "zustand";
-import type { EditInput, ModelId } from "@/lib/endpoint";
+import { ENDPOINTS, type EditInput, type ModelId } from "@/lib/endpoint";
+import { createPacer, GRID_CONCURRENCY, runBounded } from "@/lib/grid/runner";
+import type { GridPlan } from "@/lib/grid/plan";
 import { cancelRun as cancelOnFal, submitEdit } from "@/lib/fal/client";
 import { toRunError } from "@/lib/fal/errors";
 import { followToResult } from "@/lib/fal/follow";
@@ -28,6 +30,15 @@ export interface RunsSlice {
   deleteRun(id: string): Promise<void>;
   clearRuns(): Promise<void>;
   loadRunLogs(id: string): Promise<void>;
+  /**
+   * Runs the chosen cells of a grid: each saved as a planned run first (so a reload loses none),
+   * then sent a few at a time, within the runs-per-minute limit.
+   */
+  startGrid(plan: GridPlan, cellIndexes: readonly number[]): Promise<void>;
+  /** Cancels every cell of a grid: the planned ones at once, the sent ones on fal. */
+  cancelGrid(gridId: string): Promise<void>;
+  /** Runs a result's input again on Full, with the same seed, prompt and references. */
+  finishOnFull(id: string): Promise<void>;
 }
 
 /** Runs read before the first paint, then per background batch. */
@@ -56,6 +67,21 @@ export const createRunsSlice: StateCreator<PlaygroundState, [], [], RunsSlice> =
   /** Bumped by clearing, so a background read in progress stops adding runs. */
   let historyGeneration = 0;
 
+  // One pacer for every grid of this page: the proxy counts runs per client, not per grid.
+  const pacer = createPacer(() => {
+    const runs = get().limits?.runsPerMinute;
+    return runs
+      ? { limit: runs.limit, used: runs.used, resetsAt: Date.parse(runs.resetsAt) }
+      : { limit: null, used: 0, resetsAt: 0 };
+  });
+  const sendGrid = (ids: readonly string[]) => {
+    const limit = get().limits?.runsPerMinute?.limit;
+    return runBounded(ids, (id) => engine.runPlanned(id), {
+      concurrency: Math.min(GRID_CONCURRENCY, limit ?? GRID_CONCURRENCY),
+      pacer,
+    });
+  };
+
   return {
     runs: [],
     historyLoaded: false,
@@ -81,6 +107,11 @@ export const createRunsSlice: StateCreator<PlaygroundState, [], [], RunsSlice> =
         page = await history.loadRunsPage(HISTORY_BATCH, page.at(-1)!.submittedAt).catch(() => []);
         adopt(page);
       }
+      // Grid cells not sent before the page closed go now, oldest first.
+      const planned = get()
+        .runs.filter((run) => run.phase === "planned")
+        .sort((a, b) => a.submittedAt - b.submittedAt);
+      if (planned.length) await sendGrid(planned.map((run) => run.id));
     },
 
     async startRun(input, model) {
@@ -108,5 +139,50 @@ export const createRunsSlice: StateCreator<PlaygroundState, [], [], RunsSlice> =
     },
 
     loadRunLogs: (id) => engine.loadLogs(id),
+
+    async startGrid(plan, cellIndexes) {
+      void history.requestPersistentStorage().catch(() => false);
+      const id = crypto.randomUUID();
+      const ids: string[] = [];
+      for (const index of cellIndexes) {
+        const cell = plan.cells[index];
+        if (!cell) continue;
+        ids.push(
+          await engine.plan(cell.input, cell.model, {
+            id,
+            row: cell.row,
+            col: cell.col,
+            rows: plan.rows,
+            cols: plan.cols,
+          }),
+        );
+      }
+      await sendGrid(ids);
+    },
+
+    async cancelGrid(gridId) {
+      const cells = get().runs.filter((run) => run.grid?.id === gridId && isUnfinished(run));
+      // Planned cells first, so none is sent while the others are being cancelled.
+      const order = [
+        ...cells.filter((run) => run.phase === "planned"),
+        ...cells.filter((run) => run.phase !== "planned"),
+      ];
+      for (const cell of order) await engine.cancel(cell.id);
+    },
+
+    async finishOnFull(id) {
+      const run = get().runs.find((r) => r.id === id);
+      if (!run) return;
+      const { steps, guidance } = ENDPOINTS.full;
+      await engine.start(
+        {
+          ...run.input,
+          seed: run.output?.seed ?? run.input.seed,
+          num_inference_steps: steps.default,
+          guidance_scale: guidance.default,
+        },
+        "full",
+      );
+    },
   };
 };

@@ -236,6 +236,37 @@ describe("run engine", () => {
     expect(fields).toEqual([{ seed: "Too big." }]);
   });
 
+  it("plans a grid cell without sending it, sends it later, cancels a planned one for free", async () => {
+    const { engine, fal, stored } = setup();
+    const grid = { id: "g", row: 0, col: 1, rows: ["a"], cols: ["x", "y"] };
+    const a = await engine.plan(INPUT, "full", grid);
+    const b = await engine.plan(INPUT, "dev", grid);
+    expect(fal.calls.submits).toBe(0);
+    expect(stored.runs.get(a)).toMatchObject({
+      phase: "planned",
+      grid,
+      endpointId: "fal-ai/hidream-o1-image",
+    });
+    await engine.cancel(b);
+    expect(stored.runs.get(b)).toMatchObject({
+      phase: "cancelled",
+      error: { code: "fal_cancelled" },
+    });
+    await engine.runPlanned(b); // cancelled: nothing is sent
+    expect(fal.calls.submits).toBe(0);
+    const sent = engine.runPlanned(a);
+    await settle();
+    expect(fal.calls.submits).toBe(1);
+    expect(stored.runs.get(a)?.phase).toBe("queued");
+    fal.follower("req-1").resolve(OUTPUT);
+    await sent;
+    expect(stored.runs.get(a)?.phase).toBe("completed");
+    // A planned run found after a reload waits for its grid: resume leaves it alone.
+    const c = await engine.plan(INPUT, "dev");
+    await engine.resume(c);
+    expect(stored.runs.get(c)?.phase).toBe("planned");
+  });
+
   it("records when fal last spoke, for the silence notice", async () => {
     let clock = 1000;
     const fal = fakeFal();
