@@ -7,6 +7,7 @@ import { Icon } from "./icons";
 import { downloadImage, openInlineImage } from "./download";
 import { isInline } from "./image-facts";
 import { useAddAsReference } from "./use-add-as-reference";
+import { usePlayground } from "@/lib/store/playground-store";
 import { copyText } from "./use-flash";
 
 /**
@@ -15,6 +16,7 @@ import { copyText } from "./use-flash";
  */
 export function ResultActions({
   image,
+  selectKey,
   recipe,
   number,
   fileName,
@@ -25,6 +27,8 @@ export function ResultActions({
   say,
 }: {
   image: ImageFile;
+  /** Its key in the gallery's selection. */
+  selectKey: string;
   /** What made it, written into the downloaded file. */
   recipe: Recipe;
   /** 1-based, as the controls name it. */
@@ -37,6 +41,8 @@ export function ResultActions({
   say(message: string, sticky?: boolean): void;
 }) {
   const addAsReference = useAddAsReference();
+  const selected = usePlayground((s) => s.selection.includes(selectKey));
+  const toggleSelected = usePlayground((s) => s.toggleSelected);
   const inline = isInline(image.url);
 
   const download = async () => {
@@ -57,6 +63,20 @@ export function ResultActions({
   return (
     // A group, not role="toolbar": that role promises arrow-key movement, and Tab is enough here.
     <div role="group" aria-label={`Image ${number} actions`} className="flex items-center">
+      <label
+        title="Select (shift-click for a range)"
+        className="inline-flex size-8 cursor-pointer items-center justify-center rounded-lg hover:bg-zinc-100 dark:hover:bg-zinc-800"
+      >
+        <input
+          type="checkbox"
+          aria-label={`Select image ${number}`}
+          checked={selected}
+          // Click, not change: it carries the shift key (a range), and Space fires it too.
+          onClick={(event) => toggleSelected(selectKey, event.shiftKey)}
+          onChange={() => {}}
+          className="size-4 accent-accent-600"
+        />
+      </label>
       <IconButton
         icon="download"
         label={`Download image ${number}`}

@@ -10,6 +10,7 @@ import { useFlash } from "./use-flash";
 /** One result: the picture (veiled if flagged), its facts, its actions and their outcome. */
 export function ResultFigure({
   image,
+  selectKey,
   model,
   recipe,
   index,
@@ -24,6 +25,7 @@ export function ResultFigure({
   onCompare,
 }: {
   image: ImageFile;
+  selectKey: string;
   /** The model that made it, for its price. */
   model: ModelId;
   recipe: Recipe;
@@ -59,6 +61,7 @@ export function ResultFigure({
       <div className="-ml-2 flex flex-wrap items-center gap-x-2">
         <ResultActions
           image={image}
+          selectKey={selectKey}
           recipe={recipe}
           number={number}
           fileName={fileName}

@@ -20,6 +20,7 @@ function scrollToComposer() {
 export function RunActions({ run }: { run: Run }) {
   const reuseInput = usePlayground((s) => s.reuseInput);
   const reuseSeed = usePlayground((s) => s.reuseSeed);
+  const selectRun = usePlayground((s) => s.selectRun);
   const [status, say] = useFlash();
   const output = run.output;
   const checked = run.input.enable_safety_checker !== false;
@@ -65,6 +66,11 @@ export function RunActions({ run }: { run: Run }) {
         >
           Reuse all parameters
         </Button>
+        {output && output.images.length > 1 && (
+          <Button variant="ghost" className="px-2 py-1 text-xs" onClick={() => selectRun(run.id)}>
+            Select this run
+          </Button>
+        )}
         {passed && (
           <span className="flex items-center gap-1 px-2 text-xs text-zinc-500 dark:text-zinc-400">
             <Icon name="check" className="size-3.5 text-emerald-600 dark:text-emerald-400" />

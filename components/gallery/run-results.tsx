@@ -2,6 +2,7 @@
 
 import { endpointOf } from "@/lib/endpoint";
 import { recipeOf } from "@/lib/recipe/recipe";
+import { selectionKey } from "@/lib/store/selection";
 import dynamic from "next/dynamic";
 import { useState } from "react";
 import { createPortal } from "react-dom";
@@ -56,6 +57,7 @@ export function RunResults({ run }: { run: Run }) {
               // A finished run's images never change or reorder.
               key={i}
               image={image}
+              selectKey={selectionKey(run.id, i)}
               model={endpointOf(run).model}
               recipe={recipeOf(run, i)}
               index={i}

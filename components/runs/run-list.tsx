@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { usePlayground } from "@/lib/store/playground-store";
+import { SelectionBar } from "@/components/gallery/selection-bar";
 import { GridCard } from "@/components/grid/grid-card";
 import type { Run } from "@/lib/store/runs";
 import { HistoryToolbar } from "./history-toolbar";
@@ -90,6 +91,7 @@ export function RunList() {
             <GridCard key={entry.id} cells={entry.cells} />
           ),
         )}
+      <SelectionBar />
       {more && (
         <div ref={sentinel} className="flex justify-center">
           <Button variant="secondary" onClick={() => setShown((n) => n + PAGE)}>

@@ -1,4 +1,5 @@
 import { readFile } from "node:fs/promises";
+import { unzipSync } from "fflate";
 import { readRecipe } from "@/lib/recipe/metadata";
 import { expect, test, type Page } from "../support/fixtures";
 import { PlaygroundPage } from "../support/playground-page";
@@ -81,6 +82,35 @@ test("a downloaded image carries its recipe: dropped back, it restores prompt, m
     .setInputFiles({ name: named, mimeType: "image/png", buffer: await readFile(file) });
   await offer.getByRole("button", { name: "Use as a reference" }).click();
   await expect(playground.references.getByRole("listitem")).toHaveCount(2);
+});
+
+test("selects images (a range with shift) and downloads them as a ZIP with a manifest", async ({
+  page,
+}) => {
+  const { card } = await completedRun(page, "Two of a kind", 2);
+  await card.getByRole("checkbox", { name: "Select image 1" }).click();
+  await card.getByRole("checkbox", { name: "Select image 2" }).click({ modifiers: ["Shift"] });
+  const bar = page.getByRole("region", { name: "Selection" });
+  await expect(bar).toContainText("2 selected");
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    bar.getByRole("button", { name: "Download selected (ZIP)" }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^hidream-selection-\d{4}-\d{2}-\d{2}\.zip$/);
+  const files = unzipSync(new Uint8Array(await readFile((await download.path())!)));
+  const names = Object.keys(files).sort();
+  expect(names).toEqual([
+    "manifest.json",
+    expect.stringMatching(/^two-of-a-kind-seed-\d+-1\.png$/),
+    expect.stringMatching(/^two-of-a-kind-seed-\d+-2\.png$/),
+  ]);
+  expect(readRecipe(files[names[1]!]!)?.input.prompt).toBe("Two of a kind");
+  const manifest = JSON.parse(new TextDecoder().decode(files["manifest.json"])) as {
+    files: unknown[];
+  };
+  expect(manifest.files).toHaveLength(2);
+  await bar.getByRole("button", { name: "Clear" }).click();
+  await expect(bar).toHaveCount(0);
 });
 
 test("reuses all parameters, the seed, and an image as a reference", async ({

@@ -67,6 +67,7 @@ export const STATE_STORAGE: { [K in DataKey]: StorageRule<K> } = {
     why: "they live in IndexedDB instead (lib/history): bigger, and versioned",
   },
   historyLoaded: { saved: false, why: "a fact about this page load" },
+  selection: { saved: false, why: "a choice for the task at hand (a ZIP), made again in a visit" },
   limits: {
     saved: false,
     why: "a snapshot of the server's counters: re-read on load, stale at once",

@@ -10,11 +10,13 @@ import { persistOptions } from "./persistence";
 import { createRecipesSlice, type RecipesSlice } from "./recipes";
 import { createReferencesSlice, type ReferencesSlice } from "./references";
 import { createRunsSlice, type RunsSlice } from "./runs";
+import { createSelectionSlice, type SelectionSlice } from "./selection";
 
 export type PlaygroundState = ComposerSlice &
   ReferencesSlice &
   RecipesSlice &
   RunsSlice &
+  SelectionSlice &
   LimitsSlice;
 
 export const usePlayground = create<PlaygroundState>()(
@@ -24,6 +26,7 @@ export const usePlayground = create<PlaygroundState>()(
       ...createReferencesSlice(...a),
       ...createRecipesSlice(...a),
       ...createRunsSlice(...a),
+      ...createSelectionSlice(...a),
       ...createLimitsSlice(...a),
     }),
     persistOptions,
