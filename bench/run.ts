@@ -46,6 +46,9 @@
  * (p50 ms each), so a regression shows where it lands (reading IndexedDB, rendering, or later);
  * the script table, from long animation frames, names the code that ran.
  *
+ * grid-runs: a 48-cell variation grid's first submit to last result, sent as the app sends grids
+ * (4 in flight) against the same runs one by one, with the status calls that reached the backend.
+ *
  * demo-memory: the server's resident memory in demo mode (next start) through 200 runs, 50 at a
  * time, and 300 open status streams, for the app's render settings against sharp's defaults with
  * four encodes at once and against the app's with MALLOC_ARENA_MAX=2; see bench/demo-memory.ts.
@@ -60,6 +63,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { benchDemoMemory, formatDemoMemory } from "./demo-memory";
+import { benchGridRuns, formatGridRuns } from "./grid-runs";
 import { benchHistoryLoad, formatHistoryLoad } from "./history-load";
 import { benchProxyLatency, formatProxyLatency } from "./proxy-latency";
 import { benchReferencePrep, formatReferencePrep } from "./reference-prep";
@@ -119,6 +123,11 @@ async function main() {
   console.log(formatHistoryLoad(historyLoad));
   const historyFile = await writeResult(historyLoad.name, historyLoad, machine);
   console.log(`\nWrote ${path.relative(process.cwd(), historyFile)}\n`);
+
+  const gridRuns = await benchGridRuns();
+  console.log(formatGridRuns(gridRuns));
+  const gridFile = await writeResult(gridRuns.name, gridRuns, machine);
+  console.log(`\nWrote ${path.relative(process.cwd(), gridFile)}\n`);
 
   const demoMemory = await benchDemoMemory();
   console.log(formatDemoMemory(demoMemory));
