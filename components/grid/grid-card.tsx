@@ -9,7 +9,11 @@ import { cn } from "@/lib/cn";
 import { endpointOf, formatUsd } from "@/lib/endpoint";
 import { costUsd } from "@/lib/endpoint/pricing";
 import { isUnfinished } from "@/lib/history/run-record";
+import { downloadFileName, downloadImage } from "@/components/gallery/download";
+import { IconButton } from "@/components/gallery/icon-button";
+import { recipeOf } from "@/lib/recipe/recipe";
 import { describeError } from "@/lib/runs/run-error";
+import { selectionKey } from "@/lib/store/selection";
 import { usePlayground } from "@/lib/store/playground-store";
 import type { Run } from "@/lib/store/runs";
 
@@ -151,6 +155,9 @@ function GridCell({
 }) {
   const cancelRun = usePlayground((s) => s.cancelRun);
   const finishOnFull = usePlayground((s) => s.finishOnFull);
+  const key = selectionKey(run.id, 0);
+  const selected = usePlayground((s) => s.selection.includes(key));
+  const toggleSelected = usePlayground((s) => s.toggleSelected);
   const image = run.output?.images[0];
   const spec = endpointOf(run);
   const flagged = run.output?.has_nsfw_concepts[0] === true;
@@ -186,9 +193,35 @@ function GridCell({
           </span>
         )}
       </button>
-      <span className="truncate text-zinc-500 tabular-nums dark:text-zinc-400">
-        {run.phase === "completed" ? formatUsd(spentUsd(run)) : ""}
-        {run.phase === "failed" && run.error ? describeError(run.error).title : ""}
+      <span className="flex items-center gap-1 text-zinc-500 tabular-nums dark:text-zinc-400">
+        {image && (
+          <>
+            <input
+              type="checkbox"
+              aria-label={`Select ${label}`}
+              checked={selected}
+              onClick={(event) => toggleSelected(key, event.shiftKey)}
+              onChange={() => {}}
+              className="size-3.5 accent-accent-600"
+            />
+            <IconButton
+              icon="download"
+              label={`Download ${label}`}
+              className="size-6"
+              onClick={() =>
+                void downloadImage(
+                  image.url,
+                  downloadFileName(image, run.input.prompt, run.output!.seed, 0, 1),
+                  recipeOf(run, 0),
+                )
+              }
+            />
+          </>
+        )}
+        <span className="truncate">
+          {run.phase === "completed" ? formatUsd(spentUsd(run)) : ""}
+          {run.phase === "failed" && run.error ? describeError(run.error).title : ""}
+        </span>
       </span>
       {isUnfinished(run) && (
         <Button

@@ -43,6 +43,17 @@ test("varies a run into 2 prompts × 3 seeds: priced before it runs, laid out as
   await page.keyboard.press("Escape");
   await expect(compare).toHaveCount(0);
 
+  // Cells can be picked for the ZIP like any result.
+  await grid
+    .getByRole("checkbox", { name: /^Select / })
+    .nth(0)
+    .click();
+  await grid
+    .getByRole("checkbox", { name: /^Select / })
+    .nth(5)
+    .click();
+  await expect(page.getByRole("region", { name: "Selection" })).toContainText("2 selected");
+
   await grid.getByRole("button", { name: "Finish on Full" }).first().click();
   const full = page.getByRole("region", { name: "Run: A red door" });
   await expect(full.getByLabel("Model: Full (fal-ai/hidream-o1-image)")).toBeVisible();
