@@ -54,6 +54,13 @@ export default defineConfig({
     { name: "locked", testMatch: /locked\/.*\.spec\.ts/, use: { baseURL: E2E.lockedApp } },
     { name: "hardened", testMatch: /hardened\/.*\.spec\.ts/, use: { baseURL: E2E.hardenedApp } },
     { name: "outage", testMatch: /outage\/.*\.spec\.ts/, use: { baseURL: E2E.outageApp } },
+    // One review-link suite, run on each store.
+    { name: "review", testMatch: /review\/.*\.spec\.ts/, use: { baseURL: E2E.reviewApp } },
+    {
+      name: "review-redis",
+      testMatch: /review\/.*\.spec\.ts/,
+      use: { baseURL: E2E.reviewRedisApp },
+    },
   ],
   webServer: [
     {
@@ -139,6 +146,43 @@ export default defineConfig({
         SESSION_SECRET: E2E.sessionSecret,
         REDIS_URL: E2E.deadRedisUrl,
         RUNS_PER_MINUTE: "5",
+      },
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+    {
+      // Review links in the embedded store: a SQLite file in a folder of the suite's own.
+      command: `npx next start -p ${E2E.reviewPort}`,
+      url: `${E2E.reviewApp}/sign-in`,
+      env: {
+        ...quiet,
+        ...DEMO,
+        ACCESS_PASSWORD: E2E.password,
+        DATA_DIR: ".e2e-data/review",
+        DEMO_QUEUE_MS: "100",
+        DEMO_STEP_MS: "10",
+      },
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+    {
+      // A real, empty Redis that keeps nothing on disk.
+      command: `redis-server --port ${E2E.redisPort} --save "" --appendonly no`,
+      port: E2E.redisPort,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
+      // Review links in Redis, as a Vercel deployment keeps them.
+      command: `npx next start -p ${E2E.reviewRedisPort}`,
+      url: `${E2E.reviewRedisApp}/sign-in`,
+      env: {
+        ...quiet,
+        ...DEMO,
+        ACCESS_PASSWORD: E2E.password,
+        REDIS_URL: E2E.redisUrl,
+        DEMO_QUEUE_MS: "100",
+        DEMO_STEP_MS: "10",
       },
       reuseExistingServer: false,
       timeout: 60_000,

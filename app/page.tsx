@@ -2,10 +2,11 @@ import { ClosedBanner } from "@/components/access/closed-banner";
 import { SignOutButton } from "@/components/access/sign-out-button";
 import { Composer } from "@/components/composer/composer";
 import { ModeBanner } from "@/components/mode-banner";
-import { RunList } from "@/components/runs/run-list";
+import { GalleryViews } from "@/components/runs/gallery-views";
 import { StoreHydration } from "@/components/store-hydration";
 import { ENDPOINT_APP } from "@/lib/endpoint";
 import { accessPolicy, modeOf, serverEnv } from "@/lib/server-env";
+import { shareAvailability } from "@/lib/shares/availability";
 
 // The mode depends on the server's environment at request time, not at build time.
 export const dynamic = "force-dynamic";
@@ -44,7 +45,7 @@ export default function PlaygroundPage() {
       <StoreHydration />
       <main className="grid flex-1 items-start gap-5 lg:grid-cols-[minmax(0,26rem)_minmax(0,1fr)]">
         <Composer limited={limited} />
-        <RunList />
+        <GalleryViews sharing={shareAvailability(env)} />
       </main>
     </div>
   );

@@ -53,6 +53,20 @@
  * time, and 300 open status streams, for the app's render settings against sharp's defaults with
  * four encodes at once and against the app's with MALLOC_ARENA_MAX=2; see bench/demo-memory.ts.
  *
+ * share-page: a client review link of 40 photo-like 2048² PNGs (each several MB, made in the bench
+ * and cached in the OS temp folder) opened on a phone (390×844 at 3x, 20/5 Mbps, 40 ms, CPU 4×
+ * slower, fresh context, no scrolling) in headless Chromium, side by side with two pages of a
+ * tiny separate Next app built in the same run (its build reported apart): "first", only the first
+ * original at the viewport's width, and "naive", the 40 originals in a grid of plain lazy <img>.
+ * Reading it: each cell is "p50 (min–max)" over the loads; "transferred" is every byte (CDP
+ * encodedDataLength) until the network is idle for 1 s after load. The goals (issue text) are at
+ * most 2 MB before scrolling, judged on the largest load, and our LCP p50 at most 1.5× first's;
+ * the checks also fail if our page requested an original or a thumbnail failed. The cold first
+ * visit (thumbnails made on request) is shown apart from the measured loads.
+ *
+ * `npm run bench -- <name> [<name>…]` runs only the named benches (e.g. `npm run bench --
+ * share-page`); without names, all of them.
+ *
  * Runs with `tsx --conditions=react-server`: lib/proxy imports "server-only", which throws unless
  * resolved the way Next resolves it on the server.
  *
@@ -67,6 +81,7 @@ import { benchGridRuns, formatGridRuns } from "./grid-runs";
 import { benchHistoryLoad, formatHistoryLoad } from "./history-load";
 import { benchProxyLatency, formatProxyLatency } from "./proxy-latency";
 import { benchReferencePrep, formatReferencePrep } from "./reference-prep";
+import { benchSharePage, formatSharePage } from "./share-page";
 import { benchStatusFollow, formatStatusFollow } from "./status-follow";
 
 const RESULTS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), "results");
@@ -97,42 +112,54 @@ async function writeResult(
   return file;
 }
 
+/** A bench as run.ts runs it: measure, then the result (saved under its name) and its tables. */
+interface Bench {
+  name: string;
+  run(): Promise<{ result: { name: string }; text: string }>;
+}
+
+const bench = <R extends { name: string }>(
+  name: string,
+  measure: () => Promise<R>,
+  format: (result: R) => string,
+): Bench => ({
+  name,
+  run: async () => {
+    const result = await measure();
+    return { result, text: format(result) };
+  },
+});
+
+const BENCHES: Bench[] = [
+  bench("proxy-latency", benchProxyLatency, formatProxyLatency),
+  bench("reference-prep", benchReferencePrep, formatReferencePrep),
+  bench("status-follow", benchStatusFollow, formatStatusFollow),
+  bench("history-load", benchHistoryLoad, formatHistoryLoad),
+  bench("grid-runs", benchGridRuns, formatGridRuns),
+  bench("demo-memory", benchDemoMemory, formatDemoMemory),
+  bench("share-page", benchSharePage, formatSharePage),
+];
+
 async function main() {
+  const wanted = process.argv.slice(2);
+  const unknown = wanted.filter((name) => !BENCHES.some((b) => b.name === name));
+  if (unknown.length)
+    throw new Error(
+      `Unknown bench ${unknown.join(", ")}; choose from ${BENCHES.map((b) => b.name).join(", ")}.`,
+    );
+  const selected = wanted.length ? BENCHES.filter((b) => wanted.includes(b.name)) : BENCHES;
   const started = performance.now();
   const machine = machineInfo();
   console.log(
     `Machine: ${machine.cpus} x ${machine.cpuModel}, Node ${machine.node}, ${machine.platform}\n`,
   );
 
-  const proxyLatency = await benchProxyLatency();
-  console.log(formatProxyLatency(proxyLatency));
-  const file = await writeResult(proxyLatency.name, proxyLatency, machine);
-  console.log(`\nWrote ${path.relative(process.cwd(), file)}\n`);
-
-  const referencePrep = await benchReferencePrep();
-  console.log(formatReferencePrep(referencePrep));
-  const prepFile = await writeResult(referencePrep.name, referencePrep, machine);
-  console.log(`\nWrote ${path.relative(process.cwd(), prepFile)}\n`);
-
-  const statusFollow = await benchStatusFollow();
-  console.log(formatStatusFollow(statusFollow));
-  const followFile = await writeResult(statusFollow.name, statusFollow, machine);
-  console.log(`\nWrote ${path.relative(process.cwd(), followFile)}\n`);
-
-  const historyLoad = await benchHistoryLoad();
-  console.log(formatHistoryLoad(historyLoad));
-  const historyFile = await writeResult(historyLoad.name, historyLoad, machine);
-  console.log(`\nWrote ${path.relative(process.cwd(), historyFile)}\n`);
-
-  const gridRuns = await benchGridRuns();
-  console.log(formatGridRuns(gridRuns));
-  const gridFile = await writeResult(gridRuns.name, gridRuns, machine);
-  console.log(`\nWrote ${path.relative(process.cwd(), gridFile)}\n`);
-
-  const demoMemory = await benchDemoMemory();
-  console.log(formatDemoMemory(demoMemory));
-  const memoryFile = await writeResult(demoMemory.name, demoMemory, machine);
-  console.log(`\nWrote ${path.relative(process.cwd(), memoryFile)}`);
+  for (const { run } of selected) {
+    const { result, text } = await run();
+    console.log(text);
+    const file = await writeResult(result.name, result, machine);
+    console.log(`\nWrote ${path.relative(process.cwd(), file)}\n`);
+  }
 
   console.log(`Total bench time: ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }

@@ -99,6 +99,7 @@ const envSchema = z.object({
         ),
       ),
   ),
+  DATA_DIR: optionalText,
   VERCEL: optionalText,
 });
 
@@ -136,6 +137,12 @@ export interface ServerEnv {
   clientIp: { header: string | null; from: "vercel" | "TRUSTED_IP_HEADER" | "connection" };
   /** CSP_EXTRA_HOSTS: more image and connection sources for the pages' security policy. */
   cspExtraSources: string[];
+  shares: {
+    /** DATA_DIR: the folder for the SQLite share store (relative to the working directory). */
+    dataDir: string;
+    /** Where review links live: Redis when REDIS_URL is set, else SQLite in dataDir. */
+    store: "sqlite" | "redis";
+  };
   onVercel: boolean;
 }
 
@@ -203,6 +210,7 @@ export function parseServerEnv(source: Record<string, string | undefined>): Serv
         ? { header: "x-vercel-forwarded-for", from: "vercel" }
         : { header: null, from: "connection" },
     cspExtraSources: env.CSP_EXTRA_HOSTS,
+    shares: { dataDir: env.DATA_DIR ?? "./data", store: env.REDIS_URL ? "redis" : "sqlite" },
     onVercel,
   };
 }

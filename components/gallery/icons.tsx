@@ -18,6 +18,10 @@ const PATHS = {
   shield: "M12 3 4.5 6v5.5c0 4.4 3.2 8.3 7.5 9.5 4.3-1.2 7.5-5.1 7.5-9.5V6L12 3Zm0 5.5V13m0 3h.01",
   clock: "M12 7v5l3 2m6-2a9 9 0 1 1-18 0 9 9 0 0 1 18 0Z",
   close: "M6 6l12 12M18 6 6 18",
+  // A client's feedback: "needs changes" (an arrow going back round) and a comment.
+  revise: "M3 12a9 9 0 1 0 2.64-6.36L3 8.3M3 3v5.3h5.3",
+  comment: "M20 15a2 2 0 0 1-2 2H8l-4 4V6a2 2 0 0 1 2-2h12a2 2 0 0 1 2 2v9Z",
+  link: "M10 14a4.5 4.5 0 0 0 6.4 0l3.2-3.2a4.5 4.5 0 0 0-6.4-6.4l-1 1M14 10a4.5 4.5 0 0 0-6.4 0l-3.2 3.2a4.5 4.5 0 0 0 6.4 6.4l1-1",
 } as const;
 
 export type IconName = keyof typeof PATHS;

@@ -2,6 +2,7 @@
 
 import type { ImageFile, ModelId } from "@/lib/endpoint";
 import type { Recipe } from "@/lib/recipe/recipe";
+import { ImageFeedbackBadges } from "@/components/share-owner/image-feedback-badges";
 import { imageFacts } from "./image-facts";
 import { ResultActions } from "./result-actions";
 import { ResultImage } from "./result-image";
@@ -44,16 +45,19 @@ export function ResultFigure({
   const number = index + 1;
   return (
     <figure className="flex min-w-0 flex-col gap-1.5">
-      <ResultImage
-        image={image}
-        index={index}
-        flagged={flagged}
-        revealed={revealed}
-        expired={expired}
-        onToggleReveal={onToggleReveal}
-        onExpired={onExpired}
-        onOpen={onOpen}
-      />
+      <div className="relative">
+        <ResultImage
+          image={image}
+          index={index}
+          flagged={flagged}
+          revealed={revealed}
+          expired={expired}
+          onToggleReveal={onToggleReveal}
+          onExpired={onExpired}
+          onOpen={onOpen}
+        />
+        <ImageFeedbackBadges selectKey={selectKey} />
+      </div>
       <figcaption className="text-xs text-zinc-500 tabular-nums dark:text-zinc-400">
         {imageFacts(image, model)}
       </figcaption>

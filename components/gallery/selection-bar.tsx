@@ -1,15 +1,17 @@
 "use client";
 
 import { useState } from "react";
+import { ShareButton } from "@/components/share-owner/share-button";
 import { Button } from "@/components/ui/button";
+import type { ShareAvailability } from "@/lib/shares/availability";
 import { recipeOf } from "@/lib/recipe/recipe";
 import { usePlayground } from "@/lib/store/playground-store";
 import { selectionKey } from "@/lib/store/selection";
 import { downloadFileName } from "./download";
 import { downloadZip } from "./download-zip";
 
-/** What is selected in the gallery, and what to do with it: a ZIP for now. Stays in view. */
-export function SelectionBar() {
+/** What is selected in the gallery, and what to do with it: a ZIP, or a review link. Stays in view. */
+export function SelectionBar({ sharing }: { sharing: ShareAvailability }) {
   const runs = usePlayground((s) => s.runs);
   const selection = usePlayground((s) => s.selection);
   const clearSelection = usePlayground((s) => s.clearSelection);
@@ -60,6 +62,7 @@ export function SelectionBar() {
       <Button variant="primary" className="px-2.5 py-1 text-xs" onClick={() => void zip()}>
         Download selected (ZIP)
       </Button>
+      <ShareButton sharing={sharing} />
       <Button
         variant="ghost"
         className="px-2.5 py-1 text-xs"

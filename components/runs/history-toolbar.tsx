@@ -5,8 +5,12 @@ import { Button } from "@/components/ui/button";
 import { exportHistory } from "@/lib/history/history-db";
 import { saveBlob } from "@/lib/format/save-blob";
 import { usePlayground } from "@/lib/store/playground-store";
+import { ImportHistoryButton } from "./import-history-button";
 
-/** The history as a whole: how many runs, export as JSON, clear (with a second click to confirm). */
+/**
+ * The history as a whole: how many runs, export and import as JSON (with the review links' owner
+ * secrets), clear (with a second click to confirm).
+ */
 export function HistoryToolbar({ count }: { count: number }) {
   const clearRuns = usePlayground((s) => s.clearRuns);
   const [confirming, setConfirming] = useState(false);
@@ -24,10 +28,16 @@ export function HistoryToolbar({ count }: { count: number }) {
         Runs{" "}
         <span className="font-normal text-zinc-500 tabular-nums dark:text-zinc-400">({count})</span>
       </h2>
-      <div className="flex items-center gap-1">
-        <Button variant="ghost" className="px-2 py-1 text-xs" onClick={() => void download()}>
+      <div className="flex flex-wrap items-center gap-1">
+        <Button
+          variant="ghost"
+          className="px-2 py-1 text-xs"
+          title="Runs, logs and your review links with their owner keys: keep the file private"
+          onClick={() => void download()}
+        >
           Export JSON
         </Button>
+        <ImportHistoryButton />
         {confirming ? (
           <span
             role="group"

@@ -5,6 +5,7 @@ import { Card } from "@/components/ui/card";
 import { usePlayground } from "@/lib/store/playground-store";
 import type { Run } from "@/lib/store/runs";
 import { RunResults } from "@/components/gallery/run-results";
+import { RunFeedback } from "@/components/share-owner/run-feedback";
 import { ModelBadge } from "./model-badge";
 import { PhaseBadge } from "./phase-badge";
 import { describeError } from "@/lib/runs/run-error";
@@ -76,6 +77,7 @@ export function RunCard({ run }: { run: Run }) {
       )}
       <RunNotices run={run} now={now} />
       <RunResults run={run} />
+      <RunFeedback runId={run.id} imageCount={run.output?.images.length ?? 0} />
       {(active || run.logs.length > 0 || !run.logsLoaded) && (
         <details
           open={active}

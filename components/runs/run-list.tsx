@@ -6,8 +6,10 @@ import { Card } from "@/components/ui/card";
 import { usePlayground } from "@/lib/store/playground-store";
 import { SelectionBar } from "@/components/gallery/selection-bar";
 import { GridCard } from "@/components/grid/grid-card";
+import type { ShareAvailability } from "@/lib/shares/availability";
 import type { Run } from "@/lib/store/runs";
 import { HistoryToolbar } from "./history-toolbar";
+import { ImportHistoryButton } from "./import-history-button";
 import { RunCard } from "./run-card";
 
 /**
@@ -41,7 +43,7 @@ function entriesOf(runs: readonly Run[]): Entry[] {
 }
 
 /** Runs, newest first, rendered a page at a time as the reader scrolls. */
-export function RunList() {
+export function RunList({ sharing }: { sharing: ShareAvailability }) {
   const allRuns = usePlayground((s) => s.runs);
   const runs = entriesOf(allRuns);
   const historyLoaded = usePlayground((s) => s.historyLoaded);
@@ -75,6 +77,11 @@ export function RunList() {
             Add a reference image, describe the edit and press Run. Queue position, live logs and
             results appear here, and stay in this browser.
           </p>
+          {historyLoaded && (
+            <div className="mt-3 flex justify-center">
+              <ImportHistoryButton />
+            </div>
+          )}
         </div>
       </Card>
     );
@@ -91,7 +98,7 @@ export function RunList() {
             <GridCard key={entry.id} cells={entry.cells} />
           ),
         )}
-      <SelectionBar />
+      <SelectionBar sharing={sharing} />
       {more && (
         <div ref={sentinel} className="flex justify-center">
           <Button variant="secondary" onClick={() => setShown((n) => n + PAGE)}>

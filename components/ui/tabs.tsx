@@ -5,7 +5,8 @@ import { cn } from "@/lib/cn";
 
 export interface TabItem<K extends string> {
   id: K;
-  label: string;
+  /** Text, or text with a small badge (a count): it is the tab's accessible name too. */
+  label: ReactNode;
   panel: ReactNode;
 }
 
@@ -27,12 +28,15 @@ export function Tabs<K extends string>({
   items,
   defaultValue,
   className,
+  onChange,
 }: {
   /** Names the tab list for assistive technology. */
   label: string;
   items: readonly TabItem<K>[];
   defaultValue?: K;
   className?: string;
+  /** Told of every change of tab, for a caller whose panel acts on being shown. */
+  onChange?(id: K): void;
 }) {
   const baseId = useId();
   const [chosen, setChosen] = useState<K | undefined>(defaultValue);
@@ -40,13 +44,17 @@ export function Tabs<K extends string>({
   const selected = items.some((item) => item.id === chosen) ? chosen : items[0]?.id;
   const tabId = (id: K) => `${baseId}-tab-${id}`;
   const panelId = (id: K) => `${baseId}-panel-${id}`;
+  const choose = (id: K) => {
+    setChosen(id);
+    onChange?.(id);
+  };
 
   const onKeyDown = (event: KeyboardEvent, index: number) => {
     const move = MOVES[event.key];
     const next = move && items[move(index, items.length - 1)];
     if (!next) return;
     event.preventDefault();
-    setChosen(next.id);
+    choose(next.id);
     tabs.current.get(next.id)?.focus();
   };
 
@@ -70,7 +78,7 @@ export function Tabs<K extends string>({
             aria-selected={item.id === selected}
             aria-controls={panelId(item.id)}
             tabIndex={item.id === selected ? 0 : -1}
-            onClick={() => setChosen(item.id)}
+            onClick={() => choose(item.id)}
             onKeyDown={(event) => onKeyDown(event, index)}
             className="shrink-0 rounded-md px-2.5 py-1 text-xs font-medium whitespace-nowrap text-zinc-600 transition-colors hover:text-zinc-900 aria-selected:bg-white aria-selected:text-zinc-900 aria-selected:shadow-sm dark:text-zinc-400 dark:hover:text-zinc-100 dark:aria-selected:bg-zinc-950 dark:aria-selected:text-zinc-100"
           >

@@ -4,6 +4,9 @@ const livePort = 3311;
 const lockedPort = 3312;
 const hardenedPort = 3313;
 const outagePort = 3314;
+const reviewPort = 3315;
+const reviewRedisPort = 3316;
+const redisPort = 3321;
 const backendPort = 3319;
 
 export const E2E = {
@@ -12,6 +15,9 @@ export const E2E = {
   lockedPort,
   hardenedPort,
   outagePort,
+  reviewPort,
+  reviewRedisPort,
+  redisPort,
   backendPort,
   /** Demo mode, open: no key, no password. */
   demoApp: `http://127.0.0.1:${demoPort}`,
@@ -23,6 +29,12 @@ export const E2E = {
   hardenedApp: `http://127.0.0.1:${hardenedPort}`,
   /** Demo mode behind a password, its limits in a Redis that is not there. */
   outageApp: `http://127.0.0.1:${outagePort}`,
+  /** Demo mode behind a password, review links in the embedded SQLite store. */
+  reviewApp: `http://127.0.0.1:${reviewPort}`,
+  /** The same with review links (and limits) in a real Redis, as on Vercel. */
+  reviewRedisApp: `http://127.0.0.1:${reviewRedisPort}`,
+  /** The real redis-server the suite starts for the Redis review app. */
+  redisUrl: `redis://127.0.0.1:${redisPort}`,
   backend: `http://127.0.0.1:${backendPort}`,
   /** A key that must never reach the browser. */
   canaryKey: "canary-e2e-key-3f9c2a7d1b",

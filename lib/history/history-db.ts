@@ -1,19 +1,26 @@
 /**
  * Run history in IndexedDB, versioned. Runs and their log tails live in separate stores, so the
  * gallery loads 1,000 runs without reading 200,000 log lines; logs are read when a panel opens.
+ * The owner's shares (with the secrets that give rights over them) live beside the runs.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from "idb";
+import type { OwnedShare } from "@/lib/shares/owned-share";
 import { recipeOf } from "@/lib/recipe/recipe";
+import { HISTORY_FORMAT, parseHistoryFile, type HistoryFile } from "./history-file";
 import { fromLegacyError, isLegacyError } from "./legacy-error";
 import { MAX_STORED_LOG_LINES, type LogLine, type RunRecord } from "./run-record";
 
 export const DB_NAME = "hidream-playground";
-/** 2: a run's error is `{code, detail}` (it was words, `{title, message}`). */
-export const HISTORY_VERSION = 2;
+/**
+ * 2: a run's error is `{code, detail}` (it was words, `{title, message}`).
+ * 3: a `shares` store for the owner's review links.
+ */
+export const HISTORY_VERSION = 3;
 
 interface HistorySchema extends DBSchema {
   runs: { key: string; value: RunRecord; indexes: { submittedAt: number } };
   logs: { key: string; value: { runId: string; lines: LogLine[] } };
+  shares: { key: string; value: OwnedShare };
 }
 
 let db: Promise<IDBPDatabase<HistorySchema>> | undefined;
@@ -35,6 +42,7 @@ function open() {
             await cursor.update({ ...cursor.value, error: fromLegacyError(error) });
         }
       }
+      if (oldVersion < 3) database.createObjectStore("shares", { keyPath: "id" });
     },
   });
   return db;
@@ -89,19 +97,40 @@ export async function deleteRun(runId: string): Promise<void> {
   ]);
 }
 
+/**
+ * Clears runs and logs. Shares stay: each holds the only copy of its owner secret, and a link
+ * already sent must stay manageable (lock, revoke) after the runs behind it are gone.
+ */
 export async function clearHistory(): Promise<void> {
   const database = await open();
   const tx = database.transaction(["runs", "logs"], "readwrite");
   await Promise.all([tx.objectStore("runs").clear(), tx.objectStore("logs").clear(), tx.done]);
 }
 
-/** The whole history as one JSON document, logs included. */
+/** Every share the owner made in this browser, newest first. */
+export async function loadShares(): Promise<OwnedShare[]> {
+  const shares = await (await open()).getAll("shares");
+  return shares.sort((a, b) => b.createdAt - a.createdAt);
+}
+
+export async function saveShare(share: OwnedShare): Promise<void> {
+  await (await open()).put("shares", share);
+}
+
+/**
+ * The whole history as one JSON document, logs included, and the shares with their secrets:
+ * the file is how an owner keeps (or moves) the right to lock and revoke links already sent.
+ */
 export async function exportHistory(): Promise<Blob> {
   const database = await open();
-  const [runs, logs] = await Promise.all([loadRuns(), database.getAll("logs")]);
+  const [runs, logs, shares] = await Promise.all([
+    loadRuns(),
+    database.getAll("logs"),
+    loadShares(),
+  ]);
   const logsByRun = new Map(logs.map((l) => [l.runId, l.lines]));
-  const document = {
-    format: "hidream-playground-history",
+  const document: HistoryFile = {
+    format: HISTORY_FORMAT,
     version: HISTORY_VERSION,
     exportedAt: new Date().toISOString(),
     // Each result's recipe too, as the downloaded files carry it.
@@ -110,8 +139,47 @@ export async function exportHistory(): Promise<Blob> {
       recipes: (run.output?.images ?? []).map((_, index) => recipeOf(run, index)),
       logs: logsByRun.get(run.id) ?? [],
     })),
+    shares,
   };
   return new Blob([JSON.stringify(document, null, 2)], { type: "application/json" });
+}
+
+export interface ImportedHistory {
+  /** What was added (newest first); runs and shares already here were kept as they are. */
+  runs: RunRecord[];
+  shares: OwnedShare[];
+  /** Entries of the file that were not added: already here, unfinished, or not readable. */
+  skipped: number;
+}
+
+/** Merges an exported history file into this browser's, by id: nothing here is overwritten. */
+export async function importHistory(text: string): Promise<ImportedHistory | { error: string }> {
+  const parsed = parseHistoryFile(text, HISTORY_VERSION);
+  if ("error" in parsed) return parsed;
+  const database = await open();
+  const tx = database.transaction(["runs", "logs", "shares"], "readwrite");
+  const added: ImportedHistory = { runs: [], shares: [], skipped: parsed.skipped };
+  for (const { run, logs } of parsed.runs) {
+    if ((await tx.objectStore("runs").getKey(run.id)) !== undefined) {
+      added.skipped++;
+      continue;
+    }
+    await tx.objectStore("runs").put(run);
+    if (logs.length)
+      await tx.objectStore("logs").put({ runId: run.id, lines: logs.slice(-MAX_STORED_LOG_LINES) });
+    added.runs.push(run);
+  }
+  for (const share of parsed.shares) {
+    if ((await tx.objectStore("shares").getKey(share.id)) !== undefined) {
+      added.skipped++;
+      continue;
+    }
+    await tx.objectStore("shares").put(share);
+    added.shares.push(share);
+  }
+  await tx.done;
+  added.runs.sort((a, b) => b.submittedAt - a.submittedAt);
+  return added;
 }
 
 /** Asks the browser not to evict our storage under pressure; returns whether it agreed. */

@@ -17,6 +17,7 @@ import {
 import { requestBodyCheck, runtimeLimitsCheck } from "./hosting-checks";
 import { clientIdentityCheck, limitsCheck, limitsStoreCheck } from "./limit-checks";
 import type { CheckStatus, EnvSource, SetupCheck } from "./setup-check";
+import { sharesStoreCheck } from "./share-checks";
 
 export type { CheckStatus, SetupCheck } from "./setup-check";
 
@@ -46,6 +47,7 @@ export async function setupChecks(env: ServerEnv, probe: SetupProbe = {}): Promi
       connectionStamped: probe.connectionStamped ?? connectionStampInstalled(),
       request: probe.request,
     }),
+    sharesStoreCheck(env),
     runtimeLimitsCheck(),
     requestBodyCheck(),
   ];

@@ -68,6 +68,12 @@ export const STATE_STORAGE: { [K in DataKey]: StorageRule<K> } = {
   },
   historyLoaded: { saved: false, why: "a fact about this page load" },
   selection: { saved: false, why: "a choice for the task at hand (a ZIP), made again in a visit" },
+  shares: {
+    saved: false,
+    why: "they live in IndexedDB instead (lib/history), with the owner secrets, and go in its export",
+  },
+  sharesCheckedAt: { saved: false, why: "times the next status call of the shares in this page" },
+  sharesError: { saved: false, why: "about the last status call, in this visit" },
   limits: {
     saved: false,
     why: "a snapshot of the server's counters: re-read on load, stale at once",

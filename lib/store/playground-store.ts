@@ -11,12 +11,14 @@ import { createRecipesSlice, type RecipesSlice } from "./recipes";
 import { createReferencesSlice, type ReferencesSlice } from "./references";
 import { createRunsSlice, type RunsSlice } from "./runs";
 import { createSelectionSlice, type SelectionSlice } from "./selection";
+import { createSharesSlice, type SharesSlice } from "./shares";
 
 export type PlaygroundState = ComposerSlice &
   ReferencesSlice &
   RecipesSlice &
   RunsSlice &
   SelectionSlice &
+  SharesSlice &
   LimitsSlice;
 
 export const usePlayground = create<PlaygroundState>()(
@@ -27,6 +29,7 @@ export const usePlayground = create<PlaygroundState>()(
       ...createRecipesSlice(...a),
       ...createRunsSlice(...a),
       ...createSelectionSlice(...a),
+      ...createSharesSlice(...a),
       ...createLimitsSlice(...a),
     }),
     persistOptions,

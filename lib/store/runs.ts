@@ -29,6 +29,11 @@ export interface RunsSlice {
   retryRun(id: string): Promise<void>;
   deleteRun(id: string): Promise<void>;
   clearRuns(): Promise<void>;
+  /**
+   * Merges an exported history file (runs and shares, by id; nothing here is overwritten) and
+   * answers what happened, in words.
+   */
+  importHistory(text: string): Promise<string>;
   loadRunLogs(id: string): Promise<void>;
   /**
    * Runs the chosen cells of a grid: each saved as a planned run first (so a reload loses none),
@@ -40,6 +45,8 @@ export interface RunsSlice {
   /** Runs a result's input again on Full, with the same seed, prompt and references. */
   finishOnFull(id: string): Promise<void>;
 }
+
+const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
 
 /** Runs read before the first paint, then per background batch. */
 const FIRST_HISTORY_PAGE = 12;
@@ -136,6 +143,23 @@ export const createRunsSlice: StateCreator<PlaygroundState, [], [], RunsSlice> =
       set((state) => ({ runs: state.runs.filter(isUnfinished) }));
       await history.clearHistory().catch(() => {});
       for (const run of get().runs) await history.saveRun(toRecord(run)).catch(() => {});
+    },
+
+    async importHistory(text) {
+      const result = await history.importHistory(text).catch(() => ({
+        error: "The history could not be saved in this browser.",
+      }));
+      if ("error" in result) return result.error;
+      const live = new Set(get().runs.map((run) => run.id));
+      const added: Run[] = result.runs
+        .filter((record) => !live.has(record.id))
+        .map((record) => ({ ...record, logs: [], logsLoaded: false }));
+      set((state) => ({
+        runs: [...state.runs, ...added].sort((a, b) => b.submittedAt - a.submittedAt),
+      }));
+      get().adoptShares(result.shares);
+      const skipped = result.skipped ? `; ${result.skipped} already here or not importable` : "";
+      return `Imported ${plural(result.runs.length, "run")} and ${plural(result.shares.length, "share")}${skipped}.`;
     },
 
     loadRunLogs: (id) => engine.loadLogs(id),

@@ -29,6 +29,17 @@ function row(checks: SetupCheck[], id: string): SetupCheck {
 }
 
 describe("setupChecks", () => {
+  it("turns review links off on Vercel without Redis, and says what to set", async () => {
+    const checks = await checksFor({ FAL_KEY: KEY, ACCESS_PASSWORD: PASSWORD, VERCEL: "1" });
+    expect(row(checks, "shares-store").status).toBe("warn");
+    expect(row(checks, "shares-store").fix).toMatch(/REDIS_URL/);
+    const withRedis = await checksFor(
+      { FAL_KEY: KEY, ACCESS_PASSWORD: PASSWORD, VERCEL: "1", REDIS_URL: "redis://127.0.0.1:1" },
+      async () => {},
+    );
+    expect(row(withRedis, "shares-store").status).toBe("ok");
+  });
+
   it("passes every row in demo mode with nothing set", async () => {
     const checks = await checksFor({});
     expect(checks.map((check) => [check.id, check.status])).toEqual([
@@ -40,9 +51,11 @@ describe("setupChecks", () => {
       ["limits", "ok"],
       ["limits-store", "ok"],
       ["client-identity", "ok"],
+      ["shares-store", "ok"],
       ["runtime-limits", "ok"],
       ["request-body", "ok"],
     ]);
+    expect(row(checks, "shares-store").summary).toMatch(/SQLite file \(DATA_DIR\)/);
     expect(row(checks, "mode").summary).toMatch(/built-in demo backend/);
     expect(row(checks, "mode").fix).toMatch(/FAL_KEY/);
     expect(checksHeadline(checks)).toBe("Ready to share");

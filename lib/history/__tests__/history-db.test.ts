@@ -1,0 +1,161 @@
+/**
+ * The history database against an in-memory IndexedDB (fake-indexeddb): upgrades keep what older
+ * versions stored, and the exported file carries the shares' owner secrets back in by id.
+ */
+import "fake-indexeddb/auto";
+import { IDBFactory } from "fake-indexeddb";
+import { openDB } from "idb";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import type { RunRecord } from "@/lib/history/run-record";
+import type { OwnedShare } from "@/lib/shares/owned-share";
+
+type HistoryDb = typeof import("@/lib/history/history-db");
+
+const RUN: RunRecord = {
+  id: "run-1",
+  input: { prompt: "a red door", reference_image_urls: ["https://v3.fal.media/ref.png"] },
+  phase: "completed",
+  output: {
+    images: [{ url: "https://v3.fal.media/out.png", width: 2048, height: 2048 }],
+    seed: 7,
+    has_nsfw_concepts: [false],
+    prompt: "a red door",
+    timings: {},
+  },
+  submittedAt: 1_000,
+  completedAt: 2_000,
+};
+
+const SHARE: OwnedShare = {
+  id: "AAAAAAAAAAAAAAAAAAAAAA",
+  secret: "owner-secret",
+  title: "Doors for Acme",
+  path: "/s/AAAAAAAAAAAAAAAAAAAAAA",
+  createdAt: 3_000,
+  expiresAt: null,
+  images: [{ key: "run-1:0", imageId: "0" }],
+  seenFeedback: 2,
+};
+
+/** A fresh, empty IndexedDB and a fresh copy of the module (it caches its connection). */
+async function freshHistory(): Promise<HistoryDb> {
+  globalThis.indexedDB = new IDBFactory();
+  vi.resetModules();
+  return import("@/lib/history/history-db");
+}
+
+/** The module again over the same IndexedDB: what a reload (or a newer app version) sees. */
+async function reopen(): Promise<HistoryDb> {
+  vi.resetModules();
+  return import("@/lib/history/history-db");
+}
+
+beforeEach(() => {
+  globalThis.indexedDB = new IDBFactory();
+});
+
+describe("history database upgrades", () => {
+  it("keeps version 2's runs and logs and adds an empty shares store", async () => {
+    const old = await openDB("hidream-playground", 2, {
+      upgrade(db) {
+        db.createObjectStore("runs", { keyPath: "id" }).createIndex("submittedAt", "submittedAt");
+        db.createObjectStore("logs", { keyPath: "runId" });
+      },
+    });
+    await old.put("runs", RUN);
+    await old.put("logs", {
+      runId: RUN.id,
+      lines: [{ message: "hi", level: "INFO", timestamp: "t" }],
+    });
+    old.close();
+
+    const history = await reopen();
+    expect(await history.loadRuns()).toEqual([RUN]);
+    expect(await history.loadLogs(RUN.id)).toHaveLength(1);
+    expect(await history.loadShares()).toEqual([]);
+    await history.saveShare(SHARE);
+    expect(await (await reopen()).loadShares()).toEqual([SHARE]);
+  });
+
+  it("brings a version 1 run's worded error up to date on the way to version 3", async () => {
+    const old = await openDB("hidream-playground", 1, {
+      upgrade(db) {
+        db.createObjectStore("runs", { keyPath: "id" }).createIndex("submittedAt", "submittedAt");
+        db.createObjectStore("logs", { keyPath: "runId" });
+      },
+    });
+    await old.put("runs", {
+      ...RUN,
+      phase: "failed",
+      output: undefined,
+      error: { title: "Cancelled", message: "Request was cancelled." },
+    } as unknown as RunRecord);
+    old.close();
+
+    const [run] = await (await reopen()).loadRuns();
+    expect(run?.error).toEqual({ code: "fal_cancelled", detail: "Request was cancelled." });
+  });
+});
+
+describe("export and import", () => {
+  it("exports shares with their secrets, and a new browser imports runs, logs and shares", async () => {
+    const source = await freshHistory();
+    await source.saveRun(RUN);
+    await source.saveLogs(RUN.id, [{ message: "done", level: "INFO", timestamp: "t" }]);
+    await source.saveShare(SHARE);
+    const text = await (await source.exportHistory()).text();
+    const file = JSON.parse(text) as { version: number; shares: OwnedShare[] };
+    expect(file.version).toBe(source.HISTORY_VERSION);
+    expect(file.shares).toEqual([SHARE]);
+
+    const target = await freshHistory();
+    const imported = await target.importHistory(text);
+    expect(imported).toEqual({ runs: [RUN], shares: [SHARE], skipped: 0 });
+    expect(await target.loadRuns()).toEqual([RUN]);
+    expect(await target.loadLogs(RUN.id)).toEqual([
+      { message: "done", level: "INFO", timestamp: "t" },
+    ]);
+    expect(await target.loadShares()).toEqual([SHARE]);
+  });
+
+  it("merges by id: what this browser has is kept, the rest is added", async () => {
+    const history = await freshHistory();
+    await history.saveRun(RUN);
+    await history.saveShare(SHARE);
+    const text = await (await history.exportHistory()).text();
+    const file = JSON.parse(text) as { runs: unknown[]; shares: OwnedShare[] };
+    const other = { ...SHARE, id: "BBBBBBBBBBBBBBBBBBBBBB", title: "Another", createdAt: 4_000 };
+    file.shares = [{ ...SHARE, title: "Renamed elsewhere", secret: "other" }, other];
+
+    const result = await history.importHistory(JSON.stringify(file));
+    expect(result).toEqual({ runs: [], shares: [other], skipped: 2 });
+    expect(await history.loadShares()).toEqual([other, SHARE]);
+  });
+
+  it("never imports a run still on its way, which the page would send or follow", async () => {
+    const history = await freshHistory();
+    const file = {
+      format: "hidream-playground-history",
+      version: 2,
+      runs: [
+        { ...RUN, id: "planned", phase: "planned" },
+        { ...RUN, id: "queued", phase: "queued", requestId: "req" },
+        RUN,
+      ],
+    };
+    const result = await history.importHistory(JSON.stringify(file));
+    expect(result).toEqual({ runs: [RUN], shares: [], skipped: 2 });
+  });
+
+  it("refuses what is not a history file, or one from a newer version", async () => {
+    const history = await freshHistory();
+    expect(await history.importHistory("not json")).toHaveProperty("error");
+    expect(await history.importHistory(JSON.stringify({ format: "other", runs: [] }))).toEqual({
+      error: "This is not a playground history file.",
+    });
+    const newer = { format: "hidream-playground-history", version: 99, runs: [] };
+    expect(await history.importHistory(JSON.stringify(newer))).toEqual({
+      error: "This history file was made by a newer version of the playground.",
+    });
+  });
+});

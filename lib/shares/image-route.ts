@@ -1,0 +1,98 @@
+/**
+ * The share page's image answers: thumbnails (any of THUMB_WIDTHS), a reference's thumbnail, and
+ * the original as a download. Each checks the share first (exists, not gone, passcode typed), so
+ * this is never an open resizer or downloader.
+ */
+import "server-only";
+import { browserOrigin } from "@/lib/proxy/upstream";
+import { shareErrorResponse, SHARE_ERROR_TYPES, ShareError } from "./errors";
+import { accessCookieName } from "./passcode";
+import { THUMB_WIDTHS, type ThumbWidth } from "./public-share";
+import { readShareFile, shareThumbnail } from "./share-files";
+import { isShareStoreUnavailable } from "./store/contract";
+import { viewableShare } from "./viewer";
+
+export type ShareImageRequest =
+  | { kind: "thumb"; id: string; image: string }
+  | { kind: "reference"; id: string; image: string; k: string }
+  | { kind: "download"; id: string; image: string };
+
+const FILE_GONE =
+  "fal no longer serves this file (it expired under the account's storage settings).";
+
+function cookieOf(request: Request, name: string): string | undefined {
+  const header = request.headers.get("cookie") ?? "";
+  for (const part of header.split(";")) {
+    const [key, ...rest] = part.trim().split("=");
+    if (key === name) return decodeURIComponent(rest.join("="));
+  }
+  return undefined;
+}
+
+export async function shareImageResponse(
+  request: Request,
+  target: ShareImageRequest,
+): Promise<Response> {
+  try {
+    const share = await viewableShare(target.id, cookieOf(request, accessCookieName(target.id)));
+    const image = share.images.find((i) => i.id === target.image);
+    const stored =
+      target.kind === "reference" ? image?.referenceUrls?.[Number(target.k)] : image?.url;
+    if (!stored || (target.kind === "reference" && !/^\d$/.test(target.k))) {
+      throw new ShareError(
+        404,
+        SHARE_ERROR_TYPES.notFound,
+        "There is no such image in this share.",
+      );
+    }
+    const origin = browserOrigin(request);
+    if (target.kind === "download") {
+      const file = await readShareFile(stored, origin);
+      if (file === "gone") throw new ShareError(410, SHARE_ERROR_TYPES.gone, FILE_GONE);
+      const extension = file.contentType.split("/")[1]?.replace("jpeg", "jpg") ?? "png";
+      const name = `${
+        share.title
+          .replace(/[^\w -]+/g, "")
+          .trim()
+          .slice(0, 60) || "image"
+      }-${Number(image!.id) + 1}.${extension}`;
+      return new Response(file.bytes as BodyInit, {
+        headers: {
+          "content-type": file.contentType,
+          "content-disposition": `attachment; filename="${name}"`,
+          "cache-control": "private, no-store",
+        },
+      });
+    }
+    const width = Number(new URL(request.url).searchParams.get("w") ?? 640);
+    if (!THUMB_WIDTHS.includes(width as ThumbWidth)) {
+      throw new ShareError(
+        400,
+        SHARE_ERROR_TYPES.invalid,
+        `Width must be one of ${THUMB_WIDTHS.join(", ")}.`,
+      );
+    }
+    const thumb = await shareThumbnail(stored, width, origin);
+    if (thumb === "gone") throw new ShareError(410, SHARE_ERROR_TYPES.gone, FILE_GONE);
+    return new Response(thumb as BodyInit, {
+      headers: {
+        "content-type": "image/webp",
+        // The browser may keep it: the file behind a share id and index never changes. Private,
+        // so a shared cache does not keep serving a revoked share's images.
+        "cache-control": "private, max-age=86400",
+      },
+    });
+  } catch (error) {
+    if (error instanceof ShareError || !(error instanceof Error)) return shareErrorResponse(error);
+    if (isShareStoreUnavailable(error)) return shareErrorResponse(error);
+    // fal's CDN unreachable or too slow: say so, rather than a bare 500.
+    console.error(`Share image failed: ${error.message}`);
+    return shareErrorResponse(
+      new ShareError(
+        502,
+        SHARE_ERROR_TYPES.fileUnreachable,
+        "The image could not be loaded from fal right now; try again.",
+      ),
+    );
+  }
+}
