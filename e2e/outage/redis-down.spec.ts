@@ -57,3 +57,27 @@ test("every counted call answers 503 in fal's shape, and following a run still w
   );
   expect(status.status).toBe(404);
 });
+
+test("review links say the service is unavailable (503), to clients and to the owner", async ({
+  page,
+}) => {
+  // A client, no session: the share page itself answers 503 and says so in words.
+  const response = await page.goto("/s/AAAAAAAAAAAAAAAAAAAAAA");
+  expect(response?.status()).toBe(503);
+  await expect(page.getByText(/unavailable/i).first()).toBeVisible();
+
+  const cookie = sessionCookie(await postSignIn("127.0.0.9", E2E.hardenedApp, E2E.password));
+  const share = await requestFrom("127.0.0.9", `${app}/api/shares`, {
+    method: "POST",
+    headers: { cookie, "content-type": "application/json", origin: app },
+    body: JSON.stringify({ title: "x", images: [{ url: "https://v3.fal.media/files/a.png" }] }),
+  });
+  expect(share.status).toBe(503);
+  expect(JSON.parse(share.body)).toMatchObject({ error_type: "share_store_unavailable" });
+  const feedback = await requestFrom("127.0.0.9", `${app}/api/s/AAAAAAAAAAAAAAAAAAAAAA/feedback`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: app },
+    body: JSON.stringify({ imageId: "0", mark: "approved" }),
+  });
+  expect(feedback.status).toBe(503);
+});
