@@ -68,6 +68,10 @@ export const STATE_STORAGE: { [K in DataKey]: StorageRule<K> } = {
   },
   historyLoaded: { saved: false, why: "a fact about this page load" },
   selection: { saved: false, why: "a choice for the task at hand (a ZIP), made again in a visit" },
+  presentation: {
+    saved: false,
+    why: "a presentation is an occasion: a reload ends it (the slides are runs, which are kept)",
+  },
   shares: {
     saved: false,
     why: "they live in IndexedDB instead (lib/history), with the owner secrets, and go in its export",

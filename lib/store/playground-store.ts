@@ -7,6 +7,7 @@ import { persist } from "zustand/middleware";
 import { createComposerSlice, type ComposerSlice } from "./composer";
 import { createLimitsSlice, type LimitsSlice } from "./limits";
 import { persistOptions } from "./persistence";
+import { createPresenterSlice, type PresenterSlice } from "./presenter";
 import { createRecipesSlice, type RecipesSlice } from "./recipes";
 import { createReferencesSlice, type ReferencesSlice } from "./references";
 import { createRunsSlice, type RunsSlice } from "./runs";
@@ -19,6 +20,7 @@ export type PlaygroundState = ComposerSlice &
   RunsSlice &
   SelectionSlice &
   SharesSlice &
+  PresenterSlice &
   LimitsSlice;
 
 export const usePlayground = create<PlaygroundState>()(
@@ -30,6 +32,7 @@ export const usePlayground = create<PlaygroundState>()(
       ...createRunsSlice(...a),
       ...createSelectionSlice(...a),
       ...createSharesSlice(...a),
+      ...createPresenterSlice(...a),
       ...createLimitsSlice(...a),
     }),
     persistOptions,
