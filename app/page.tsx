@@ -2,6 +2,7 @@ import { ClosedBanner } from "@/components/access/closed-banner";
 import { SignOutButton } from "@/components/access/sign-out-button";
 import { Composer } from "@/components/composer/composer";
 import { ModeBanner } from "@/components/mode-banner";
+import { PresenterRoot } from "@/components/presenter/presenter-root";
 import { GalleryViews } from "@/components/runs/gallery-views";
 import { StoreHydration } from "@/components/store-hydration";
 import { ENDPOINT_APP } from "@/lib/endpoint";
@@ -43,6 +44,7 @@ export default function PlaygroundPage() {
       </header>
       {mode === "demo" && <ModeBanner mode={mode} />}
       <StoreHydration />
+      <PresenterRoot />
       <main className="grid flex-1 items-start gap-5 lg:grid-cols-[minmax(0,26rem)_minmax(0,1fr)]">
         <Composer limited={limited} />
         <GalleryViews sharing={shareAvailability(env)} />

@@ -5,18 +5,24 @@ import Counter from "yet-another-react-lightbox/plugins/counter";
 import Zoom from "yet-another-react-lightbox/plugins/zoom";
 import "yet-another-react-lightbox/plugins/counter.css";
 import "yet-another-react-lightbox/styles.css";
+import { LightboxStar } from "./lightbox-star";
 
 /**
- * The run's images full screen: ←/→ move, Esc closes, wheel, pinch, double-click or the toolbar
- * zoom. Mounted only while open (the caller loads it lazily), so hundreds of cards cost nothing.
- * The library makes the rest of the page inert and returns focus to the opener on close.
+ * The run's images full screen: ←/→ move, Esc closes, S stars, wheel, pinch, double-click or the
+ * toolbar zoom. Mounted only while open (the caller loads it lazily), so hundreds of cards cost
+ * nothing. The library makes the rest of the page inert and returns focus to the opener on close.
  */
 export function GalleryLightbox({
+  runId,
   slides,
+  imageIndexes,
   index,
   onClose,
 }: {
+  runId: string;
   slides: SlideImage[];
+  /** The run's image index of each slide, in slide order (for the star). */
+  imageIndexes: readonly number[];
   index: number;
   onClose(): void;
 }) {
@@ -31,6 +37,9 @@ export function GalleryLightbox({
       zoom={{ scrollToZoom: true, maxZoomPixelRatio: 2 }}
       carousel={{ finite: true, preload: 1 }}
       controller={{ closeOnBackdropClick: true }}
+      toolbar={{
+        buttons: [<LightboxStar key="star" runId={runId} imageIndexes={imageIndexes} />, "close"],
+      }}
       labels={{ Lightbox: "Result images" }}
       // One slide has nowhere to go: no arrows that do nothing.
       render={slides.length > 1 ? undefined : { buttonPrev: () => null, buttonNext: () => null }}

@@ -21,6 +21,10 @@ const PATHS = {
   // A client's feedback: "needs changes" (an arrow going back round) and a comment.
   revise: "M3 12a9 9 0 1 0 2.64-6.36L3 8.3M3 3v5.3h5.3",
   comment: "M20 15a2 2 0 0 1-2 2H8l-4 4V6a2 2 0 0 1 2-2h12a2 2 0 0 1 2 2v9Z",
+  // Outline as drawn; pass fill="currentColor" for the filled (starred) state.
+  star: "m12 3 2.8 5.7 6.2.9-4.5 4.4 1 6.2-5.5-2.9-5.5 2.9 1-6.2L3 9.6l6.2-.9L12 3Z",
+  up: "M12 19V5m0 0-6 6m6-6 6 6",
+  down: "M12 5v14m0 0-6-6m6 6 6-6",
   link: "M10 14a4.5 4.5 0 0 0 6.4 0l3.2-3.2a4.5 4.5 0 0 0-6.4-6.4l-1 1M14 10a4.5 4.5 0 0 0-6.4 0l-3.2 3.2a4.5 4.5 0 0 0 6.4 6.4l1-1",
 } as const;
 

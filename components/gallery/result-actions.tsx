@@ -6,6 +6,7 @@ import { IconButton } from "./icon-button";
 import { Icon } from "./icons";
 import { downloadImage, openInlineImage } from "./download";
 import { isInline } from "./image-facts";
+import { StarButton } from "./star-button";
 import { useAddAsReference } from "./use-add-as-reference";
 import { usePlayground } from "@/lib/store/playground-store";
 import { copyText } from "./use-flash";
@@ -23,7 +24,9 @@ export function ResultActions({
   veiled,
   expired,
   canCompare,
+  starred,
   onCompare,
+  onToggleStar,
   say,
 }: {
   image: ImageFile;
@@ -37,7 +40,9 @@ export function ResultActions({
   veiled: boolean;
   expired: boolean;
   canCompare: boolean;
+  starred: boolean;
   onCompare(): void;
+  onToggleStar(): void;
   say(message: string, sticky?: boolean): void;
 }) {
   const addAsReference = useAddAsReference();
@@ -77,6 +82,7 @@ export function ResultActions({
           className="size-4 accent-accent-600"
         />
       </label>
+      <StarButton starred={starred} name={`image ${number}`} onToggle={onToggleStar} />
       <IconButton
         icon="download"
         label={`Download image ${number}`}

@@ -6,6 +6,7 @@ import { ImageFeedbackBadges } from "@/components/share-owner/image-feedback-bad
 import { imageFacts } from "./image-facts";
 import { ResultActions } from "./result-actions";
 import { ResultImage } from "./result-image";
+import { StarBadge } from "./star-badge";
 import { useFlash } from "./use-flash";
 
 /** One result: the picture (veiled if flagged), its facts, its actions and their outcome. */
@@ -20,10 +21,12 @@ export function ResultFigure({
   revealed,
   expired,
   canCompare,
+  starred,
   onToggleReveal,
   onExpired,
   onOpen,
   onCompare,
+  onToggleStar,
 }: {
   image: ImageFile;
   selectKey: string;
@@ -36,10 +39,12 @@ export function ResultFigure({
   revealed: boolean;
   expired: boolean;
   canCompare: boolean;
+  starred: boolean;
   onToggleReveal(): void;
   onExpired(): void;
   onOpen(): void;
   onCompare(): void;
+  onToggleStar(): void;
 }) {
   const [status, say] = useFlash();
   const number = index + 1;
@@ -57,6 +62,7 @@ export function ResultFigure({
           onOpen={onOpen}
         />
         <ImageFeedbackBadges selectKey={selectKey} />
+        {starred && <StarBadge />}
       </div>
       <figcaption className="text-xs text-zinc-500 tabular-nums dark:text-zinc-400">
         {imageFacts(image, model)}
@@ -72,7 +78,9 @@ export function ResultFigure({
           veiled={flagged && !revealed}
           expired={expired}
           canCompare={canCompare}
+          starred={starred}
           onCompare={onCompare}
+          onToggleStar={onToggleStar}
           say={say}
         />
         <p role="status" className="text-xs text-zinc-600 dark:text-zinc-400">

@@ -1,7 +1,10 @@
 "use client";
 
 import { endpointOf } from "@/lib/endpoint";
+import { showsImage } from "@/lib/gallery/star-filter";
+import { isStarred } from "@/lib/history/stars";
 import { recipeOf } from "@/lib/recipe/recipe";
+import { usePlayground } from "@/lib/store/playground-store";
 import { selectionKey } from "@/lib/store/selection";
 import dynamic from "next/dynamic";
 import { useState } from "react";
@@ -34,6 +37,9 @@ export function RunResults({ run }: { run: Run }) {
   const [expired, setExpired] = useState<ReadonlySet<number>>(() => new Set());
   const [lightboxAt, setLightboxAt] = useState<number>();
   const [comparing, setComparing] = useState<number>();
+  const toggleStar = usePlayground((s) => s.toggleStar);
+  const starredOnly = usePlayground((s) => s.starredOnly);
+  const kept = usePlayground((s) => s.starredOnlyKept);
 
   const finished = run.phase === "completed" || run.phase === "failed" || run.phase === "cancelled";
   if (!finished) return null;
@@ -41,18 +47,20 @@ export function RunResults({ run }: { run: Run }) {
   const images = output?.images ?? [];
   const flagged = (i: number) => output?.has_nsfw_concepts[i] ?? false;
   const references = run.input.reference_image_urls ?? [];
-  // The lightbox shows what the page shows: no veiled or expired images.
-  const viewable = images
+  // With "Starred only", the rest are not listed; numbers and keys stay the images' own.
+  const listed = images
     .map((image, i) => ({ image, i }))
-    .filter(({ i }) => (!flagged(i) || revealed.has(i)) && !expired.has(i));
+    .filter(({ i }) => showsImage(run, i, { starredOnly, kept }));
+  // The lightbox shows what the page shows: no veiled or expired images.
+  const viewable = listed.filter(({ i }) => (!flagged(i) || revealed.has(i)) && !expired.has(i));
   const slideOf = (i: number) => viewable.findIndex((v) => v.i === i);
   const compared = comparing === undefined ? undefined : images[comparing];
 
   return (
     <div className="flex flex-col gap-2">
-      {output && images.length > 0 && (
-        <div className={cn("grid gap-3", images.length > 1 && "sm:grid-cols-2")}>
-          {images.map((image, i) => (
+      {output && listed.length > 0 && (
+        <div className={cn("grid gap-3", listed.length > 1 && "sm:grid-cols-2")}>
+          {listed.map(({ image, i }) => (
             <ResultFigure
               // A finished run's images never change or reorder.
               key={i}
@@ -66,10 +74,12 @@ export function RunResults({ run }: { run: Run }) {
               revealed={revealed.has(i)}
               expired={expired.has(i)}
               canCompare={references.length > 0}
+              starred={isStarred(run, i)}
               onToggleReveal={() => setRevealed((set) => toggle(set, i))}
               onExpired={() => setExpired((set) => new Set(set).add(i))}
               onOpen={() => setLightboxAt(slideOf(i))}
               onCompare={() => setComparing(i)}
+              onToggleStar={() => toggleStar(run.id, i)}
             />
           ))}
         </div>
@@ -77,6 +87,7 @@ export function RunResults({ run }: { run: Run }) {
       <RunActions run={run} />
       {lightboxAt !== undefined && lightboxAt >= 0 && (
         <GalleryLightbox
+          runId={run.id}
           index={lightboxAt}
           slides={viewable.map(({ image, i }) => ({
             src: image.url,
@@ -84,6 +95,7 @@ export function RunResults({ run }: { run: Run }) {
             width: image.width,
             height: image.height,
           }))}
+          imageIndexes={viewable.map(({ i }) => i)}
           onClose={() => setLightboxAt(undefined)}
         />
       )}

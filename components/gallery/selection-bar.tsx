@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { PresentButton } from "@/components/presenter-setup/present-button";
 import { ShareButton } from "@/components/share-owner/share-button";
 import { Button } from "@/components/ui/button";
 import type { ShareAvailability } from "@/lib/shares/availability";
@@ -10,7 +11,10 @@ import { selectionKey } from "@/lib/store/selection";
 import { downloadFileName } from "./download";
 import { downloadZip } from "./download-zip";
 
-/** What is selected in the gallery, and what to do with it: a ZIP, or a review link. Stays in view. */
+/**
+ * What is selected in the gallery, and what to do with it: a ZIP, a review link, or a
+ * presentation (which starts from the selection). Stays in view.
+ */
 export function SelectionBar({ sharing }: { sharing: ShareAvailability }) {
   const runs = usePlayground((s) => s.runs);
   const selection = usePlayground((s) => s.selection);
@@ -63,6 +67,7 @@ export function SelectionBar({ sharing }: { sharing: ShareAvailability }) {
         Download selected (ZIP)
       </Button>
       <ShareButton sharing={sharing} />
+      <PresentButton variant="secondary" className="px-2.5 py-1 text-xs" />
       <Button
         variant="ghost"
         className="px-2.5 py-1 text-xs"

@@ -2,43 +2,26 @@
 
 import dynamic from "next/dynamic";
 import { useState } from "react";
-import { PhaseBadge } from "@/components/runs/phase-badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { cn } from "@/lib/cn";
-import { endpointOf, formatUsd } from "@/lib/endpoint";
-import { costUsd } from "@/lib/endpoint/pricing";
+import { formatUsd } from "@/lib/endpoint";
+import { showsRun, type StarFilter } from "@/lib/gallery/star-filter";
 import { isUnfinished } from "@/lib/history/run-record";
-import { downloadFileName, downloadImage } from "@/components/gallery/download";
-import { IconButton } from "@/components/gallery/icon-button";
-import { recipeOf } from "@/lib/recipe/recipe";
-import { describeError } from "@/lib/runs/run-error";
-import { selectionKey } from "@/lib/store/selection";
 import { usePlayground } from "@/lib/store/playground-store";
 import type { Run } from "@/lib/store/runs";
+import { GridCell } from "./grid-cell";
+import { spentUsd } from "./spent-usd";
 
 const GridCompare = dynamic(() => import("./grid-compare").then((m) => m.GridCompare), {
   ssr: false,
 });
 
-/** What a finished cell cost, from the sizes fal delivered. */
-function spentUsd(run: Run): number {
-  const model = endpointOf(run).model;
-  return (run.output?.images ?? []).reduce(
-    (sum, image) =>
-      sum +
-      (image.width && image.height
-        ? costUsd({ width: image.width, height: image.height }, 1, model)
-        : 0),
-    0,
-  );
-}
-
 /**
  * A variation grid's results, rows × columns by the axes that were varied. Pick two cells to
  * compare them; a Dev cell can be finished on Full with the same seed, prompt and references.
+ * With "Starred only", the other cells keep their place, empty, so the axes still read.
  */
-export function GridCard({ cells }: { cells: Run[] }) {
+export function GridCard({ cells, filter }: { cells: Run[]; filter: StarFilter }) {
   const cancelGrid = usePlayground((s) => s.cancelGrid);
   const [picked, setPicked] = useState<string[]>([]);
   const grid = cells[0]!.grid!;
@@ -112,7 +95,9 @@ export function GridCard({ cells }: { cells: Run[] }) {
                   const run = at(r, c);
                   return (
                     <td key={c} className="align-top">
-                      {run ? (
+                      {run && !showsRun(run, filter) ? (
+                        <span className="block p-2 text-zinc-400">Not starred</span>
+                      ) : run ? (
                         <GridCell
                           run={run}
                           label={label(run)}
@@ -139,109 +124,5 @@ export function GridCard({ cells }: { cells: Run[] }) {
         />
       )}
     </Card>
-  );
-}
-
-function GridCell({
-  run,
-  label,
-  picked,
-  onPick,
-}: {
-  run: Run;
-  label: string;
-  picked: boolean;
-  onPick(): void;
-}) {
-  const cancelRun = usePlayground((s) => s.cancelRun);
-  const finishOnFull = usePlayground((s) => s.finishOnFull);
-  const key = selectionKey(run.id, 0);
-  const selected = usePlayground((s) => s.selection.includes(key));
-  const toggleSelected = usePlayground((s) => s.toggleSelected);
-  const image = run.output?.images[0];
-  const spec = endpointOf(run);
-  const flagged = run.output?.has_nsfw_concepts[0] === true;
-  return (
-    <div
-      className={cn(
-        "flex w-28 flex-col gap-1 rounded-lg border p-1.5",
-        picked
-          ? "border-accent-500 ring-2 ring-accent-500/40"
-          : "border-zinc-200 dark:border-zinc-800",
-      )}
-    >
-      <button
-        type="button"
-        aria-pressed={picked}
-        aria-label={`${label}: ${picked ? "selected" : "select"} to compare`}
-        disabled={!image}
-        onClick={onPick}
-        className="relative aspect-square overflow-hidden rounded-md bg-zinc-100 focus-visible:outline-2 focus-visible:outline-accent-500 disabled:cursor-default dark:bg-zinc-800"
-      >
-        {image ? (
-          // eslint-disable-next-line @next/next/no-img-element -- fal's URLs shown as they are
-          <img
-            src={image.url}
-            alt={`Result: ${label}`}
-            loading="lazy"
-            decoding="async"
-            className={cn("size-full object-cover", flagged && "blur-xl")}
-          />
-        ) : (
-          <span className="grid size-full place-items-center p-1">
-            <PhaseBadge run={run} />
-          </span>
-        )}
-      </button>
-      <span className="flex items-center gap-1 text-zinc-500 tabular-nums dark:text-zinc-400">
-        {image && (
-          <>
-            <input
-              type="checkbox"
-              aria-label={`Select ${label}`}
-              checked={selected}
-              onClick={(event) => toggleSelected(key, event.shiftKey)}
-              onChange={() => {}}
-              className="size-3.5 accent-accent-600"
-            />
-            <IconButton
-              icon="download"
-              label={`Download ${label}`}
-              className="size-6"
-              onClick={() =>
-                void downloadImage(
-                  image.url,
-                  downloadFileName(image, run.input.prompt, run.output!.seed, 0, 1),
-                  recipeOf(run, 0),
-                )
-              }
-            />
-          </>
-        )}
-        <span className="truncate">
-          {run.phase === "completed" ? formatUsd(spentUsd(run)) : ""}
-          {run.phase === "failed" && run.error ? describeError(run.error).title : ""}
-        </span>
-      </span>
-      {isUnfinished(run) && (
-        <Button
-          variant="ghost"
-          className="px-1.5 py-0.5 text-xs"
-          disabled={run.cancelRequested}
-          onClick={() => void cancelRun(run.id)}
-        >
-          Cancel
-        </Button>
-      )}
-      {run.phase === "completed" && spec.model === "dev" && (
-        <Button
-          variant="secondary"
-          className="px-1.5 py-0.5 text-xs"
-          onClick={() => void finishOnFull(run.id)}
-        >
-          Finish on Full
-        </Button>
-      )}
-    </div>
   );
 }

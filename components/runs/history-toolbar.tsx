@@ -1,15 +1,17 @@
 "use client";
 
 import { useState } from "react";
+import { PresentButton } from "@/components/presenter-setup/present-button";
 import { Button } from "@/components/ui/button";
 import { exportHistory } from "@/lib/history/history-db";
 import { saveBlob } from "@/lib/format/save-blob";
 import { usePlayground } from "@/lib/store/playground-store";
 import { ImportHistoryButton } from "./import-history-button";
+import { StarredOnlyToggle } from "./starred-only-toggle";
 
 /**
- * The history as a whole: how many runs, export and import as JSON (with the review links' owner
- * secrets), clear (with a second click to confirm).
+ * The history as a whole: how many runs, the Starred-only view, Present, export and import as
+ * JSON (with the review links' owner secrets), clear (with a second click to confirm).
  */
 export function HistoryToolbar({ count }: { count: number }) {
   const clearRuns = usePlayground((s) => s.clearRuns);
@@ -29,6 +31,8 @@ export function HistoryToolbar({ count }: { count: number }) {
         <span className="font-normal text-zinc-500 tabular-nums dark:text-zinc-400">({count})</span>
       </h2>
       <div className="flex flex-wrap items-center gap-1">
+        <StarredOnlyToggle />
+        <PresentButton className="px-2 py-1 text-xs" />
         <Button
           variant="ghost"
           className="px-2 py-1 text-xs"

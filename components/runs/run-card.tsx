@@ -12,7 +12,7 @@ import { describeError } from "@/lib/runs/run-error";
 import { RunLogs } from "./run-logs";
 import { RunNotices } from "./run-notices";
 import { progressFromLogs } from "./run-progress";
-import { runTimings } from "./run-timings";
+import { runTimings } from "@/lib/runs/run-timings";
 import { useNow } from "./use-now";
 
 export function RunCard({ run }: { run: Run }) {

@@ -6,6 +6,7 @@ import { Card } from "@/components/ui/card";
 import { usePlayground } from "@/lib/store/playground-store";
 import { SelectionBar } from "@/components/gallery/selection-bar";
 import { GridCard } from "@/components/grid/grid-card";
+import { showsRun } from "@/lib/gallery/star-filter";
 import type { ShareAvailability } from "@/lib/shares/availability";
 import type { Run } from "@/lib/store/runs";
 import { HistoryToolbar } from "./history-toolbar";
@@ -45,7 +46,15 @@ function entriesOf(runs: readonly Run[]): Entry[] {
 /** Runs, newest first, rendered a page at a time as the reader scrolls. */
 export function RunList({ sharing }: { sharing: ShareAvailability }) {
   const allRuns = usePlayground((s) => s.runs);
-  const runs = entriesOf(allRuns);
+  const starredOnly = usePlayground((s) => s.starredOnly);
+  const kept = usePlayground((s) => s.starredOnlyKept);
+  const filter = { starredOnly, kept };
+  // A grid stays whole (its axes need every cell's place) when any of its cells is listed.
+  const runs = entriesOf(allRuns).filter((entry) =>
+    entry.kind === "run"
+      ? showsRun(entry.run, filter)
+      : entry.cells.some((cell) => showsRun(cell, filter)),
+  );
   const historyLoaded = usePlayground((s) => s.historyLoaded);
   const [shown, setShown] = useState(FIRST_PAGE);
   const sentinel = useRef<HTMLDivElement>(null);
@@ -89,13 +98,19 @@ export function RunList({ sharing }: { sharing: ShareAvailability }) {
   return (
     <section aria-label="Runs" aria-busy={!historyLoaded} className="flex flex-col gap-4">
       <HistoryToolbar count={allRuns.length} />
+      {starredOnly && runs.length === 0 && (
+        <Card className="p-6 text-center text-sm text-zinc-600 dark:text-zinc-400">
+          No starred results. Star one with its ☆ button (or S in the full-screen view) to find it
+          here.
+        </Card>
+      )}
       {runs
         .slice(0, shown)
         .map((entry) =>
           entry.kind === "run" ? (
             <RunCard key={entry.run.id} run={entry.run} />
           ) : (
-            <GridCard key={entry.id} cells={entry.cells} />
+            <GridCard key={entry.id} cells={entry.cells} filter={filter} />
           ),
         )}
       <SelectionBar sharing={sharing} />

@@ -14,6 +14,7 @@ export const DB_NAME = "hidream-playground";
 /**
  * 2: a run's error is `{code, detail}` (it was words, `{title, message}`).
  * 3: a `shares` store for the owner's review links.
+ * A run's stars (`starred`) need no version: an optional field, absent on older runs (none starred).
  */
 export const HISTORY_VERSION = 3;
 

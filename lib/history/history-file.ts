@@ -8,6 +8,7 @@ import type { Recipe } from "@/lib/recipe/recipe";
 import { ownedShareSchema, type OwnedShare } from "@/lib/shares/owned-share";
 import { fromLegacyError, isLegacyError } from "./legacy-error";
 import { isUnfinished, type LogLine, type RunRecord } from "./run-record";
+import { readStars } from "./stars";
 
 export const HISTORY_FORMAT = "hidream-playground-history";
 
@@ -42,7 +43,10 @@ function readRun(value: unknown): { run: RunRecord; logs: LogLine[] } | undefine
     typeof input.prompt !== "string"
   )
     return undefined;
-  const run = record as unknown as RunRecord;
+  const { starred, ...rest } = record as unknown as RunRecord;
+  const images = rest.output?.images;
+  const stars = readStars(starred, Array.isArray(images) ? images.length : 0);
+  const run: RunRecord = stars ? { ...rest, starred: stars } : rest;
   if (isUnfinished(run)) return undefined;
   const error: unknown = run.error;
   return {

@@ -40,6 +40,11 @@ export interface RunRecord {
   submittedAt: number;
   startedAt?: number;
   completedAt?: number;
+  /**
+   * Indexes of the output images the user starred (ascending, no repeats); absent when none. An
+   * optional field, so older records and files read as "nothing starred" with no upgrade step.
+   */
+  starred?: number[];
 }
 
 /** Log lines kept per run, newest last: enough to see what happened, bounded for storage. */

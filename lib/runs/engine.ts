@@ -234,6 +234,16 @@ export function createRunEngine(deps: RunEngineDeps) {
     start,
 
     /**
+     * Saves a new run and sends it, resolving with its id once it is saved rather than when it
+     * ends, for callers that follow the run in the store (a live edit in presenter mode).
+     */
+    async launch(input: EditInput, model: ModelId = DEFAULT_MODEL): Promise<string> {
+      const run = await create(input, model, "submitting");
+      void submit(run.id);
+      return run.id;
+    },
+
+    /**
      * Saves a run to send later (a grid cell), so a reload never loses it; `runPlanned` sends it.
      */
     async plan(input: EditInput, model: ModelId, grid?: GridPlacement): Promise<string> {

@@ -68,6 +68,11 @@ export const STATE_STORAGE: { [K in DataKey]: StorageRule<K> } = {
   },
   historyLoaded: { saved: false, why: "a fact about this page load" },
   selection: { saved: false, why: "a choice for the task at hand (a ZIP), made again in a visit" },
+  starredOnly: {
+    saved: false,
+    why: "a view for this visit: after a reload, a gallery showing fewer runs than it has would look like lost history",
+  },
+  starredOnlyKept: { saved: false, why: "belongs to the Starred-only view it was kept for" },
   presentation: {
     saved: false,
     why: "a presentation is an occasion: a reload ends it (the slides are runs, which are kept)",

@@ -13,12 +13,14 @@ import { createReferencesSlice, type ReferencesSlice } from "./references";
 import { createRunsSlice, type RunsSlice } from "./runs";
 import { createSelectionSlice, type SelectionSlice } from "./selection";
 import { createSharesSlice, type SharesSlice } from "./shares";
+import { createStarsSlice, type StarsSlice } from "./stars";
 
 export type PlaygroundState = ComposerSlice &
   ReferencesSlice &
   RecipesSlice &
   RunsSlice &
   SelectionSlice &
+  StarsSlice &
   SharesSlice &
   PresenterSlice &
   LimitsSlice;
@@ -31,6 +33,7 @@ export const usePlayground = create<PlaygroundState>()(
       ...createRecipesSlice(...a),
       ...createRunsSlice(...a),
       ...createSelectionSlice(...a),
+      ...createStarsSlice(...a),
       ...createSharesSlice(...a),
       ...createPresenterSlice(...a),
       ...createLimitsSlice(...a),

@@ -24,6 +24,8 @@ export interface RunsSlice {
   /** Reads the history and resumes every run that had not finished. */
   loadHistory(): Promise<void>;
   startRun(input: EditInput, model?: ModelId): Promise<void>;
+  /** Starts a run like `startRun`, but resolves with its id as soon as it is saved. */
+  launchRun(input: EditInput, model?: ModelId): Promise<string>;
   cancelRun(id: string): Promise<void>;
   /** Submits the same input again: only ever on the user's click. */
   retryRun(id: string): Promise<void>;
@@ -89,41 +91,57 @@ export const createRunsSlice: StateCreator<PlaygroundState, [], [], RunsSlice> =
     });
   };
 
+  /** The one read of the history in progress, if any. */
+  let historyLoading: Promise<void> | undefined;
+
+  async function readHistory(): Promise<void> {
+    const generation = ++historyGeneration;
+
+    const adopt = (records: RunRecord[]) => {
+      // The runs already in the store (this read may overlap another, see historyLoading).
+      const live = new Set(get().runs.map((r) => r.id));
+      const loaded: Run[] = records
+        .filter((r) => !live.has(r.id))
+        .map((record) => ({ ...record, logs: [], logsLoaded: false }));
+      set((state) => ({ runs: [...state.runs, ...loaded], historyLoaded: true }));
+      for (const run of loaded.filter(isUnfinished)) void engine.resume(run.id);
+    };
+    // The newest runs first, for the first paint; then the rest in small batches, each short
+    // enough not to block input.
+    let page = await history.loadRunsPage(FIRST_HISTORY_PAGE).catch(() => [] as RunRecord[]);
+    adopt(page);
+    while (page.length > 0) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      if (generation !== historyGeneration) return; // cleared meanwhile
+      page = await history.loadRunsPage(HISTORY_BATCH, page.at(-1)!.submittedAt).catch(() => []);
+      adopt(page);
+    }
+    // Grid cells not sent before the page closed go now, oldest first.
+    const planned = get()
+      .runs.filter((run) => run.phase === "planned")
+      .sort((a, b) => a.submittedAt - b.submittedAt);
+    if (planned.length) await sendGrid(planned.map((run) => run.id));
+  }
+
   return {
     runs: [],
     historyLoaded: false,
 
-    async loadHistory() {
-      if (get().historyLoaded) return;
-      const generation = ++historyGeneration;
-      const live = new Set(get().runs.map((r) => r.id));
-      const adopt = (records: RunRecord[]) => {
-        const loaded: Run[] = records
-          .filter((r) => !live.has(r.id))
-          .map((record) => ({ ...record, logs: [], logsLoaded: false }));
-        set((state) => ({ runs: [...state.runs, ...loaded], historyLoaded: true }));
-        for (const run of loaded.filter(isUnfinished)) void engine.resume(run.id);
-      };
-      // The newest runs first, for the first paint; then the rest in small batches, each short
-      // enough not to block input.
-      let page = await history.loadRunsPage(FIRST_HISTORY_PAGE).catch(() => [] as RunRecord[]);
-      adopt(page);
-      while (page.length > 0) {
-        await new Promise((resolve) => setTimeout(resolve, 0));
-        if (generation !== historyGeneration) return; // cleared meanwhile
-        page = await history.loadRunsPage(HISTORY_BATCH, page.at(-1)!.submittedAt).catch(() => []);
-        adopt(page);
-      }
-      // Grid cells not sent before the page closed go now, oldest first.
-      const planned = get()
-        .runs.filter((run) => run.phase === "planned")
-        .sort((a, b) => a.submittedAt - b.submittedAt);
-      if (planned.length) await sendGrid(planned.map((run) => run.id));
+    loadHistory() {
+      if (get().historyLoaded) return Promise.resolve();
+      // React's Strict Mode (dev) starts the hydration effect twice: one read, not two.
+      historyLoading ??= readHistory().finally(() => (historyLoading = undefined));
+      return historyLoading;
     },
 
     async startRun(input, model) {
       void history.requestPersistentStorage().catch(() => false);
       await engine.start(input, model);
+    },
+
+    launchRun(input, model) {
+      void history.requestPersistentStorage().catch(() => false);
+      return engine.launch(input, model);
     },
 
     cancelRun: (id) => engine.cancel(id),

@@ -97,6 +97,38 @@ describe("history database upgrades", () => {
   });
 });
 
+describe("stars", () => {
+  it("keeps a run's stars across a reload, and carries them through export and import", async () => {
+    const starred: RunRecord = { ...RUN, starred: [0] };
+    const source = await freshHistory();
+    await source.saveRun(starred);
+    expect(await (await reopen()).loadRuns()).toEqual([starred]);
+
+    const text = await (await source.exportHistory()).text();
+    const target = await freshHistory();
+    await target.importHistory(text);
+    expect((await target.loadRuns())[0]?.starred).toEqual([0]);
+  });
+
+  it("imports only stars that name an image of the run", async () => {
+    const history = await freshHistory();
+    const file = {
+      format: "hidream-playground-history",
+      version: 3,
+      runs: [
+        { ...RUN, id: "odd", starred: [0, 0, 5, -1, 0.5, "0"] },
+        { ...RUN, id: "none", starred: [3] },
+        { ...RUN, id: "junk", starred: "all" },
+      ],
+    };
+    await history.importHistory(JSON.stringify(file));
+    const runs = new Map((await history.loadRuns()).map((run) => [run.id, run]));
+    expect(runs.get("odd")?.starred).toEqual([0]);
+    expect(runs.get("none")).not.toHaveProperty("starred");
+    expect(runs.get("junk")).not.toHaveProperty("starred");
+  });
+});
+
 describe("export and import", () => {
   it("exports shares with their secrets, and a new browser imports runs, logs and shares", async () => {
     const source = await freshHistory();

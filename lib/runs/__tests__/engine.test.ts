@@ -162,6 +162,21 @@ describe("run engine", () => {
     expect(stored.runs.get("a")?.phase).toBe("completed");
   });
 
+  it("launches a run: answers its id once saved, then follows it like any run", async () => {
+    const { engine, fal, stored, list } = setup();
+    const id = await engine.launch(INPUT, "full");
+    expect(id).toBe("run-1");
+    expect(stored.writes[0]).toMatchObject({
+      id,
+      phase: "submitting",
+      endpointId: "fal-ai/hidream-o1-image",
+    });
+    await settle();
+    fal.follower("req-1").resolve(OUTPUT);
+    await settle();
+    expect(list.runs.get(id)).toMatchObject({ phase: "completed", output: OUTPUT });
+  });
+
   it("cancels by asking fal, ends as cancelled when fal says so", async () => {
     const { engine, fal, stored } = setup();
     const done = engine.start(INPUT);

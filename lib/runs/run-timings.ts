@@ -1,4 +1,7 @@
-import type { Run } from "@/lib/store/runs";
+import type { RunRecord } from "@/lib/history/run-record";
+
+/** The times a run's words are made from (a stored record has them as well as a live run). */
+type TimedRun = Pick<RunRecord, "submittedAt" | "startedAt" | "completedAt" | "output">;
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
@@ -6,7 +9,7 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
  * The run's times in words: while it runs, the time so far; when done, the queue wait and total
  * wall time measured by the app, and fal's own inference time from `timings`.
  */
-export function runTimings(run: Run, now: number): string {
+export function runTimings(run: TimedRun, now: number): string {
   if (!run.completedAt) return seconds(now - run.submittedAt);
   const parts: string[] = [];
   if (run.startedAt) parts.push(`queued ${seconds(run.startedAt - run.submittedAt)}`);
