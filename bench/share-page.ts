@@ -5,12 +5,12 @@
  * the 40 originals in a responsive grid of plain `<img loading="lazy">` (a share page without
  * thumbnails).
  *
- * The images are photo-like PNGs made here with sharp (smooth light, large soft shapes, a field of
- * small crisp ones, a multi-octave texture and a little grain), deterministic per index, so each
- * weighs several MB as a model's PNG does and its thumbnail as much as a photo's. They are cached
- * in the OS temp folder between runs, never committed. They are uploaded to the app's demo
- * backend the way the app uploads (initiate through the fal proxy, then PUT), and shared through
- * POST /api/shares, as the owner's browser does.
+ * The images are photo-like PNGs made with sharp (bench/bench-images.ts: smooth light, large soft
+ * shapes, a field of small crisp ones, a multi-octave texture and grain), deterministic per
+ * index, so each weighs several MB as a model's PNG does and its thumbnail as much as a photo's.
+ * They are cached in the OS temp folder between runs, never committed. They are uploaded to the
+ * app's demo backend the way the app uploads (initiate through the fal proxy, then PUT), and
+ * shared through POST /api/shares, as the owner's browser does.
  *
  * Each load is a fresh browser context (empty cache) with a phone's viewport, network and CPU
  * (CDP), and no input at all: bytes are counted from CDP until the network has been idle for a
@@ -18,21 +18,12 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, rmSync } from "node:fs";
-import {
-  mkdir,
-  mkdtemp,
-  readFile,
-  realpath,
-  rename,
-  rm,
-  symlink,
-  writeFile,
-} from "node:fs/promises";
+import { mkdir, mkdtemp, realpath, rm, symlink, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium, type Browser } from "@playwright/test";
-import sharp from "sharp";
+import { makeImages, uploadAll } from "./bench-images";
 import {
   answers,
   DIST_DIR,
@@ -211,7 +202,7 @@ export async function benchSharePage(
   let browser: Browser | undefined;
   try {
     const build = await ensureBuild(children, "Share page");
-    const generated = await makeImages(options);
+    const generated = await makeImages(options.images, options.size, "Share page");
 
     // Shares are kept in SQLite under DATA_DIR: a folder of the bench's own, not the repo's data/.
     const dataDir = await mkdtemp(path.join(os.tmpdir(), "share-page-data-"));
@@ -224,7 +215,7 @@ export async function benchSharePage(
       ACCESS_PASSWORD: "",
     });
     const uploadStarted = performance.now();
-    const urls = await uploadAll(origin, generated.files);
+    const urls = await uploadAll(origin, generated.files, "share-bench");
     const uploadSeconds = (performance.now() - uploadStarted) / 1000;
     const share = await createShare(origin, urls, options);
 
@@ -320,218 +311,7 @@ export async function benchSharePage(
   }
 }
 
-// --- Images ---------------------------------------------------------------------------------------
-
-/** Bump when the generator changes, so a stale cache is not reused. */
-const GENERATOR_VERSION = 1;
-
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** One octave of value noise: a coarse random grid, upscaled by sharp with a cubic kernel. */
-async function octave(random: () => number, size: number, cell: number): Promise<Uint8Array> {
-  const small = Math.ceil(size / cell);
-  const lattice = new Uint8Array(small * small).map(() => Math.floor(random() * 256));
-  return sharp(lattice, { raw: { width: small, height: small, channels: 1 } })
-    .resize(size, size, { kernel: "cubic" })
-    .raw()
-    .toBuffer();
-}
-
-/**
- * A photo-like RGB image, the same for the same index. Flat renders compress to almost nothing;
- * what makes a model's PNG weigh megabytes and its thumbnail a photo's kilobytes is detail at
- * every scale, so: a sky-to-ground gradient with soft lights, large soft shapes, a field of small
- * crisp ones, a texture of 4–128 px octaves, and a little grain (amounts vary by index).
- */
-async function photoLike(index: number, size: number): Promise<Uint8Array> {
-  const random = mulberry32(0x5eed + index * 7919);
-  const grain = 1 + random();
-  const texture = 0.3 + random() * 0.3;
-  const pebbles = 1000 + Math.floor(random() * 2000);
-  const color = () => [random() * 255, random() * 255, random() * 255] as const;
-  const px = new Float32Array(size * size * 3);
-
-  const top = color();
-  const bottom = color();
-  const horizon = 0.3 + random() * 0.4;
-  for (let y = 0; y < size; y++) {
-    const v = y / size;
-    const t = v < horizon ? (v / horizon) * 0.6 : 0.6 + ((v - horizon) / (1 - horizon)) * 0.4;
-    for (let x = 0; x < size; x++) {
-      const i = (y * size + x) * 3;
-      for (let ch = 0; ch < 3; ch++) px[i + ch] = top[ch]! * (1 - t) + bottom[ch]! * t;
-    }
-  }
-  for (let light = 0; light < 3; light++) {
-    const lx = random() * size;
-    const ly = random() * size;
-    const r = (0.15 + random() * 0.35) * size;
-    const c = color();
-    const k = 0.3 + random() * 0.4;
-    const [x0, x1] = [Math.max(0, Math.floor(lx - 2 * r)), Math.min(size, Math.ceil(lx + 2 * r))];
-    const [y0, y1] = [Math.max(0, Math.floor(ly - 2 * r)), Math.min(size, Math.ceil(ly + 2 * r))];
-    for (let y = y0; y < y1; y++)
-      for (let x = x0; x < x1; x++) {
-        const w = k * Math.exp(-((x - lx) ** 2 + (y - ly) ** 2) / (r * r));
-        const i = (y * size + x) * 3;
-        for (let ch = 0; ch < 3; ch++) px[i + ch] = px[i + ch]! * (1 - w) + c[ch]! * w;
-      }
-  }
-  const ellipse = (
-    cx: number,
-    cy: number,
-    rx: number,
-    ry: number,
-    c: readonly number[],
-    edge: number,
-  ) => {
-    const [x0, x1] = [Math.max(0, Math.floor(cx - rx)), Math.min(size, Math.ceil(cx + rx))];
-    const [y0, y1] = [Math.max(0, Math.floor(cy - ry)), Math.min(size, Math.ceil(cy + ry))];
-    for (let y = y0; y < y1; y++)
-      for (let x = x0; x < x1; x++) {
-        const dx = (x - cx) / rx;
-        const dy = (y - cy) / ry;
-        const d = Math.sqrt(dx * dx + dy * dy);
-        if (d >= 1) continue;
-        const e = Math.min(1, (1 - d) / edge);
-        const alpha = e * e * (3 - 2 * e);
-        const shade = 1.15 - 0.3 * ((dx + dy) * 0.5 + 0.5);
-        const i = (y * size + x) * 3;
-        for (let ch = 0; ch < 3; ch++)
-          px[i + ch] = px[i + ch]! * (1 - alpha) + c[ch]! * shade * alpha;
-      }
-  };
-  const shapes = 6 + Math.floor(random() * 5);
-  for (let s = 0; s < shapes; s++) {
-    const [rx, ry] = [(0.05 + random() * 0.2) * size, (0.05 + random() * 0.2) * size];
-    ellipse(random() * size, random() * size, rx, ry, color(), 0.02 + random() * 0.08);
-  }
-  const base = color();
-  for (let s = 0; s < pebbles; s++) {
-    const c = base.map((v) => Math.max(0, Math.min(255, v + (random() - 0.5) * 160)));
-    const cy = size * (horizon + random() * (1 - horizon));
-    const [rx, ry] = [(0.004 + random() * 0.02) * size, (0.003 + random() * 0.015) * size];
-    ellipse(random() * size, cy, rx, ry, c, 0.1 + random() * 0.3);
-  }
-
-  const tex = new Float32Array(size * size);
-  let total = 0;
-  for (const [cell, amp] of [
-    [4, 0.5],
-    [8, 0.7],
-    [16, 0.9],
-    [32, 1],
-    [64, 1],
-    [128, 1],
-  ] as const) {
-    const layer = await octave(random, size, cell);
-    for (let p = 0; p < tex.length; p++) tex[p]! += amp * (layer[p]! / 127.5 - 1);
-    total += amp;
-  }
-  const out = new Uint8Array(size * size * 3);
-  // Roughly normal (sum of four uniforms, sd 0.577), scaled to the grain's sd in levels.
-  const normal = () => random() + random() + random() + random() - 2;
-  const g = grain / 0.577;
-  const k = texture / Math.sqrt(total);
-  for (let p = 0; p < size * size; p++) {
-    const m = 1 + k * tex[p]!;
-    const luma = normal() * g;
-    const i = p * 3;
-    for (let ch = 0; ch < 3; ch++) {
-      const v = px[i + ch]! * m + luma + normal() * g * 0.35;
-      out[i + ch] = v < 0 ? 0 : v > 255 ? 255 : Math.round(v);
-    }
-  }
-  return out;
-}
-
-/** The PNGs, from the temp-folder cache or made now (adaptive row filters, as libpng/PIL write). */
-async function makeImages(options: SharePageOptions) {
-  const started = performance.now();
-  const dir = path.join(os.tmpdir(), `share-page-bench-v${GENERATOR_VERSION}-${options.size}`);
-  await mkdir(dir, { recursive: true });
-  const files: Buffer[] = [];
-  let generated = 0;
-  for (let index = 0; index < options.images; index++) {
-    const file = path.join(dir, `image-${String(index).padStart(2, "0")}.png`);
-    const cached = await readFile(file).catch(() => undefined);
-    if (cached) {
-      files.push(cached);
-      continue;
-    }
-    if (generated === 0)
-      console.log(
-        `Share page: making ${options.images} PNGs of ${options.size}² (cached in ${dir}).`,
-      );
-    const raw = await photoLike(index, options.size);
-    const png = await sharp(raw, {
-      raw: { width: options.size, height: options.size, channels: 3 },
-    })
-      .png({ adaptiveFiltering: true })
-      .toBuffer();
-    await writeFile(`${file}.part`, png);
-    await rename(`${file}.part`, file);
-    files.push(png);
-    generated++;
-  }
-  return { files, generated, seconds: (performance.now() - started) / 1000 };
-}
-
-// --- Upload and share -----------------------------------------------------------------------------
-
-/** Uploads as the app does: initiate through the fal proxy, then PUT to the signed URL. */
-async function upload(origin: string, bytes: Buffer, name: string): Promise<string> {
-  const initiate = await fetch(`${origin}/api/fal/proxy`, {
-    method: "POST",
-    headers: {
-      "content-type": "application/json",
-      "x-fal-target-url": "https://rest.fal.ai/storage/upload/initiate?storage_type=fal-cdn-v3",
-    },
-    body: JSON.stringify({ content_type: "image/png", file_name: name }),
-  });
-  if (!initiate.ok)
-    throw new Error(`upload initiate: HTTP ${initiate.status} ${await initiate.text()}`);
-  const { upload_url, file_url } = (await initiate.json()) as {
-    upload_url: string;
-    file_url: string;
-  };
-  const put = await fetch(upload_url, {
-    method: "PUT",
-    headers: { "content-type": "image/png" },
-    body: new Uint8Array(bytes),
-  });
-  if (!put.ok) throw new Error(`upload PUT: HTTP ${put.status} ${await put.text()}`);
-  await put.arrayBuffer();
-  const stored = await fetch(file_url);
-  const got = (await stored.arrayBuffer()).byteLength;
-  if (!stored.ok || got !== bytes.byteLength)
-    throw new Error(
-      `${file_url}: HTTP ${stored.status}, ${got} bytes, not the ${bytes.byteLength} sent`,
-    );
-  return file_url;
-}
-
-async function uploadAll(origin: string, files: Buffer[]): Promise<string[]> {
-  const urls: string[] = new Array(files.length);
-  let next = 0;
-  // A few at once: the demo backend allows 30 unfinished uploads per client.
-  await Promise.all(
-    Array.from({ length: 4 }, async () => {
-      for (let i = next++; i < files.length; i = next++)
-        urls[i] = await upload(origin, files[i]!, `share-bench-${i + 1}.png`);
-    }),
-  );
-  return urls;
-}
+// --- Share ----------------------------------------------------------------------------------------
 
 async function createShare(origin: string, urls: string[], options: SharePageOptions) {
   const response = await fetch(`${origin}/api/shares`, {
@@ -1026,7 +806,7 @@ function notes(
   const { downMbps, upMbps, latencyMs } = options.network;
   return [
     `Build: the app is served by \`next start\` (demo mode, FAL_KEY empty, DEMO_STORAGE_MB=${options.demoStorageMb}, DATA_DIR a temp folder) from ${DIST_DIR}; ${build.rebuilt ? `rebuilt this time (${build.reason}, ${build.seconds.toFixed(0)} s)` : "reused this time"}. The baselines are a separate Next app written to a temp folder (the repo's node_modules symlinked), built with \`next build\` (${baselineBuildSeconds.toFixed(0)} s this time) and served by \`next start\` on port ${options.baselinePort}. Builds and image generation are not counted in the bench time.`,
-    `Images: ${options.images} photo-like RGB PNGs of ${options.size}² made with sharp (adaptive row filters), deterministic per index: a gradient with soft lights, large soft shapes, 1,000–3,000 small crisp ones, a 4–128 px texture and grain. Flat renders (the demo renderer's) compress to a few hundred KB and would flatter every page; these weigh what a model's PNG does, and their WebP thumbnails what a photo's do. ${generated ? `Made this run (${generated})` : "Reused"} from the cache in the OS temp folder (GENERATOR_VERSION in the file). Uploaded as the app uploads (POST /api/fal/proxy storage initiate, then PUT), shared with POST /api/shares (Origin = the app's origin).`,
+    `Images: ${options.images} photo-like RGB PNGs of ${options.size}² made with sharp (adaptive row filters), deterministic per index: a gradient with soft lights, large soft shapes, 1,000–3,000 small crisp ones, a 4–128 px texture and grain. Flat renders (the demo renderer's) compress to a few hundred KB and would flatter every page; these weigh what a model's PNG does, and their WebP thumbnails what a photo's do. ${generated ? `Made this run (${generated})` : "Reused"} from the cache in the OS temp folder (GENERATOR_VERSION in bench/bench-images.ts). Uploaded as the app uploads (POST /api/fal/proxy storage initiate, then PUT), shared with POST /api/shares (Origin = the app's origin).`,
     `Pages: ours = /s/<id>; first = a static page with only the first original in an <img> at the viewport's width (the "bare Next page showing the same first image"); naive = the ${options.images} originals in a responsive grid of plain <img loading="lazy"> (one column on a phone). The baselines' images come cross-origin from the app, as a share page's fal media URLs would.`,
     `Loads: a fresh browser context each (empty cache), ${width}×${height} CSS px at ${deviceScaleFactor}x, isMobile, hasTouch; CDP Network.emulateNetworkConditions ${downMbps} Mbps down, ${upMbps} Mbps up, ${latencyMs} ms latency, and Emulation.setCPUThrottlingRate ${options.cpuSlowdown}. No input and no scrolling (checked: scrollY stays 0). Order: ours, naive, first, repeated; round 0 is a warm-up (it makes our server's thumbnails, which it keeps in memory, and wakes each server), then ${options.loads} measured rounds.`,
     `Transferred = the sum of CDP encodedDataLength (headers and bodies as received) of every request from navigation until no request has been open for ${options.idleMs / 1000} s after the load event, or ${options.capMs / 1000} s after navigation ("capped"); a request still open then counts what it had received. Everything the page fetched counts: HTML, scripts, CSS, fonts, images. The transfer goal is judged on the largest of our loads, not the median: it is a budget.`,

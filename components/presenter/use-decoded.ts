@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useSyncExternalStore } from "react";
-import { stageImages, type Peek } from "@/lib/presenter/preload";
+import { preloadsAhead, stageImages, type Peek } from "@/lib/presenter/preload";
 
 const subscribe = (onChange: () => void) => stageImages.subscribe(onChange);
 
@@ -26,6 +26,7 @@ export function useDecoded(src: string | undefined): Peek {
 export function usePreload(sources: readonly (string | undefined)[]): void {
   const key = sources.filter(Boolean).join("\n");
   useEffect(() => {
+    if (!preloadsAhead()) return;
     for (const src of key.split("\n")) if (src) stageImages.preload(src).catch(() => undefined);
   }, [key]);
 }

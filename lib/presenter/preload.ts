@@ -84,5 +84,21 @@ export function decodeImage(src: string): Promise<DecodedImage> {
   });
 }
 
+/** The localStorage key of the bench-only switch below. */
+export const PRELOAD_SWITCH_KEY = "hidream-playground/presenter-preload";
+
+/**
+ * Whether the stage fetches its neighbours ahead. Bench-only switch (bench/presenter-slides.ts
+ * measures the stage without look-ahead): "off" under PRELOAD_SWITCH_KEY makes a slide's image
+ * fetched only once it is shown. Nothing in the app sets it.
+ */
+export function preloadsAhead(): boolean {
+  try {
+    return localStorage.getItem(PRELOAD_SWITCH_KEY) !== "off";
+  } catch {
+    return true;
+  }
+}
+
 /** The page's one preloader: both the presenter's stage and its notes share what it decoded. */
 export const stageImages: Preloader = createPreloader((src) => decodeImage(src));
