@@ -1,3 +1,5 @@
+import securityHeaders from "./lib/security/security-headers.json" with { type: "json" };
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
@@ -8,6 +10,14 @@ const nextConfig = {
   allowedDevOrigins: ["127.0.0.1"],
   // sharp is a native addon used by the demo backend; keep it out of the server bundle.
   serverExternalPackages: ["sharp"],
+  // API routes skip proxy.ts (which sets these on pages): a status poll then costs no request
+  // proxy, and its answers still cannot be sniffed or framed.
+  headers: async () => [
+    {
+      source: "/api/:path*",
+      headers: Object.entries(securityHeaders).map(([key, value]) => ({ key, value })),
+    },
+  ],
 };
 
 export default nextConfig;

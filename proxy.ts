@@ -1,7 +1,8 @@
 /**
  * Next's request proxy (the file convention formerly called middleware; unrelated to the fal
- * proxy at /api/fal/proxy). It runs before every page and API route: the access gate, and a fresh
- * CSP nonce per page. The fal proxy and server actions check the session again themselves.
+ * proxy at /api/fal/proxy). It runs before every page: the access gate, and a fresh CSP nonce per
+ * page. API routes skip it (see `config` below) and check the session themselves, as server
+ * actions do.
  */
 import { NextResponse, type NextRequest } from "next/server";
 import { openSession, SESSION_COOKIE } from "@/lib/access/session";
@@ -14,19 +15,11 @@ export const SIGN_IN_PATH = "/sign-in";
 const PUBLIC_PATHS = new Set([SIGN_IN_PATH, "/icon.svg", "/favicon.ico", "/robots.txt"]);
 /** A share page: clients open it without the playground's password (the share decides). */
 const SHARE_PAGE = /^\/s\/[A-Za-z0-9_-]{22}$/;
-/** The rest of what a share page calls: its images and the feedback API. Nothing here spends. */
-const SHARE_PUBLIC = [
-  /^\/s\/[A-Za-z0-9_-]{22}\/image\/\d{1,2}(?:\/download|\/ref\/\d)?$/,
-  /^\/api\/s\/[A-Za-z0-9_-]{22}\/feedback$/,
-];
-/** The demo backend's files are public by URL, as fal's media links are (a share shows them). */
-const DEMO_FILE = /^\/api\/demo-fal\/files\/[A-Za-z0-9]+\/[^/]+$/;
+/** A share page's images. Nothing here spends. */
+const SHARE_IMAGE = /^\/s\/[A-Za-z0-9_-]{22}\/image\/\d{1,2}(?:\/download|\/ref\/\d)?$/;
 
-function isPublic(request: NextRequest): boolean {
-  const { pathname } = request.nextUrl;
-  if (PUBLIC_PATHS.has(pathname) || SHARE_PAGE.test(pathname)) return true;
-  if (SHARE_PUBLIC.some((pattern) => pattern.test(pathname))) return true;
-  return (request.method === "GET" || request.method === "HEAD") && DEMO_FILE.test(pathname);
+function isPublic(pathname: string): boolean {
+  return PUBLIC_PATHS.has(pathname) || SHARE_PAGE.test(pathname) || SHARE_IMAGE.test(pathname);
 }
 
 export async function proxy(request: NextRequest) {
@@ -34,7 +27,7 @@ export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   const gated = accessPolicy(env) === "password";
 
-  if (gated && !isPublic(request)) {
+  if (gated && !isPublic(pathname)) {
     const session = await openSession(env, request.cookies.get(SESSION_COOKIE)?.value);
     if (!session) {
       if (pathname.startsWith("/api/")) {
@@ -84,5 +77,13 @@ function withSecurityHeaders<T extends Response>(response: T): T {
   return response;
 }
 
-// Prefetches are not skipped (Next's CSP example does): a request header must never bypass the gate.
-export const config = { matcher: ["/((?!_next/static|_next/image).*)"] };
+/**
+ * Every path but Next's static files and the API. Running this proxy costs each request a few ms
+ * through `next start` (npm run bench -- proxy-deployed), which a status poll pays every time;
+ * API routes need no nonce, and each checks the session itself (lib/access/require-session.ts;
+ * the share feedback and demo files are public by design). Next runs this proxy when either the
+ * raw or the decoded path matches, so `/api%2F..` tricks still reach it; tests/integration
+ * /api-gate.test.ts and e2e/locked/api-gate.spec.ts hold every API route to its own check.
+ * Prefetches are not skipped (Next's CSP example does): a request header must never bypass the gate.
+ */
+export const config = { matcher: ["/((?!api/|_next/static|_next/image).*)"] };

@@ -88,7 +88,7 @@ export interface DemoMemoryResult {
 }
 
 /** Resident memory of every process in a group, in MB. */
-async function groupRssMb(group: number): Promise<number> {
+export async function groupRssMb(group: number): Promise<number> {
   let kb = 0;
   for (const name of await readdir("/proc")) {
     if (!/^\d+$/.test(name)) continue;

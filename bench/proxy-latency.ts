@@ -81,12 +81,12 @@ export interface ProxyLatencyResult {
   durationSeconds: number;
 }
 
-const BENCH_KEY = "bench-key";
-const FAST_PACING = { queueMs: 30, stepMs: 3 };
+export const BENCH_KEY = "bench-key";
+export const FAST_PACING = { queueMs: 30, stepMs: 3 };
 /** fal's hosts, as the stock proxy addresses them. */
 const FAL_HOSTS = ["https://queue.fal.run/", "https://rest.fal.ai/"] as const;
 
-interface Endpoint {
+export interface Endpoint {
   url: string;
   headers: Record<string, string>;
 }
@@ -179,7 +179,7 @@ async function setUp(): Promise<Environment> {
 }
 
 /** Submits one small job and waits for it, so every measured call hits a finished request. */
-async function completedRequest(backendUrl: string): Promise<string> {
+export async function completedRequest(backendUrl: string): Promise<string> {
   const png = await sharp({ create: { width: 16, height: 16, channels: 3, background: "#2563eb" } })
     .png()
     .toBuffer();
@@ -283,7 +283,7 @@ function proxyTarget(name: TargetName, proxyUrl: string, requestId: string): Tar
   };
 }
 
-function requestPath(kind: RequestKind, requestId: string): string {
+export function requestPath(kind: RequestKind, requestId: string): string {
   const base = `/${ENDPOINT_APP}/requests/${requestId}`;
   return kind === "status" ? `${base}/status?logs=1` : base;
 }
@@ -362,12 +362,12 @@ function requestsAt(options: ProxyLatencyOptions, concurrency: number): number {
   return count;
 }
 
-function rotate<T>(items: readonly T[], by: number): T[] {
+export function rotate<T>(items: readonly T[], by: number): T[] {
   const shift = by % items.length;
   return [...items.slice(shift), ...items.slice(0, shift)];
 }
 
-interface LoadRun {
+export interface LoadRun {
   endpoint: Endpoint;
   count: number;
   concurrency: number;
@@ -378,7 +378,7 @@ interface LoadRun {
 }
 
 /** Sends `count` requests from `concurrency` closed-loop workers; returns the wall time taken. */
-async function runLoad(
+export async function runLoad(
   run: LoadRun,
   clientFetch: typeof fetch,
   latencies: number[],

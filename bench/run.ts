@@ -93,8 +93,10 @@ import { benchDemoMemory, formatDemoMemory } from "./demo-memory";
 import { benchGridRuns, formatGridRuns } from "./grid-runs";
 import { benchHistoryLoad, formatHistoryLoad } from "./history-load";
 import { benchPresenterSlides, formatPresenterSlides } from "./presenter-slides";
+import { benchProxyDeployed, formatProxyDeployed } from "./proxy-deployed";
 import { benchProxyLatency, formatProxyLatency } from "./proxy-latency";
 import { benchReferencePrep, formatReferencePrep } from "./reference-prep";
+import { benchRunConcurrency, formatRunConcurrency } from "./run-concurrency";
 import { benchSharePage, formatSharePage } from "./share-page";
 import { benchStatusFollow, formatStatusFollow } from "./status-follow";
 
@@ -146,11 +148,13 @@ const bench = <R extends { name: string }>(
 
 const BENCHES: Bench[] = [
   bench("proxy-latency", benchProxyLatency, formatProxyLatency),
+  bench("proxy-deployed", benchProxyDeployed, formatProxyDeployed),
   bench("reference-prep", benchReferencePrep, formatReferencePrep),
   bench("status-follow", benchStatusFollow, formatStatusFollow),
   bench("history-load", benchHistoryLoad, formatHistoryLoad),
   bench("grid-runs", benchGridRuns, formatGridRuns),
   bench("demo-memory", benchDemoMemory, formatDemoMemory),
+  bench("run-concurrency", benchRunConcurrency, formatRunConcurrency),
   bench("share-page", benchSharePage, formatSharePage),
   bench("presenter-slides", benchPresenterSlides, formatPresenterSlides),
 ];

@@ -8,7 +8,7 @@ import { emulatorConfig, type EmulatorConfig } from "./config";
 import { CORS_HEADERS, falError, json } from "./fal-json";
 import { FileStore } from "./file-store";
 import { HttpError } from "./http-error";
-import { JobQueue, type Job, type LogEntry } from "./jobs";
+import { JobQueue, type Job, type LogEntry, type Renderer } from "./jobs";
 import { SUBMIT_REFUSALS } from "./scenarios";
 
 /** One request as the backend saw it: tests read these to prove what did (not) arrive. */
@@ -63,7 +63,12 @@ export interface FalBackend {
 }
 
 export function createFalBackend(
-  options: { basePath?: string; config?: Partial<EmulatorConfig> } = {},
+  options: {
+    basePath?: string;
+    config?: Partial<EmulatorConfig>;
+    /** Replaces the demo renderer (tests that run many jobs and never look at the pixels). */
+    render?: Renderer;
+  } = {},
 ): FalBackend {
   const basePath = (options.basePath ?? "").replace(/\/$/, "");
   const config = emulatorConfig(options.config);
@@ -72,7 +77,7 @@ export function createFalBackend(
   let openStreams = 0;
   const fileUrl = (base: string, fileId: string, fileName: string) =>
     `${base}/files/${fileId}/${fileName}`;
-  const queue = new JobQueue(config, files, loadReference, fileUrl);
+  const queue = new JobQueue(config, files, loadReference, fileUrl, options.render);
 
   async function loadReference(url: string): Promise<Uint8Array | null> {
     if (url.startsWith("data:")) return decodeDataUri(url);

@@ -18,7 +18,7 @@ import {
 import type { EmulatorConfig } from "./config";
 import type { FileStore } from "./file-store";
 import { HttpError } from "./http-error";
-import { renderDemoImage } from "./render";
+import { renderDemoImage, type RenderedImage, type RenderRequest } from "./render";
 import { isFlagged, scenariosIn, type Scenario } from "./scenarios";
 
 export type LogLevel = "STDERR" | "STDOUT" | "ERROR" | "INFO" | "WARN" | "DEBUG";
@@ -73,6 +73,9 @@ export interface SubmitContext {
   publicBase: string;
 }
 
+/** Draws one output image; the demo's own renderer unless a test brings a cheaper one. */
+export type Renderer = (request: RenderRequest) => Promise<RenderedImage>;
+
 /** Resolves reference URLs to bytes: `null` for one the backend chose not to fetch. */
 export type ReferenceLoader = (url: string) => Promise<Uint8Array | null>;
 
@@ -100,6 +103,7 @@ export class JobQueue {
     private readonly loadReference: ReferenceLoader,
     /** Builds the public URL of a stored file on a base. */
     private readonly fileUrl: (base: string, fileId: string, fileName: string) => string,
+    private readonly render: Renderer = renderDemoImage,
   ) {
     this.renderSlots = new Slots(config.renderConcurrency);
   }
@@ -384,7 +388,7 @@ export class JobQueue {
     const flagged = isFlagged(job.scenarios, input.enable_safety_checker);
     const images: EditOutput["images"] = [];
     for (let index = 0; index < input.num_images; index++) {
-      const image = await renderDemoImage({
+      const image = await this.render({
         references,
         size,
         format: input.output_format,

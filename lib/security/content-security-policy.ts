@@ -4,6 +4,8 @@
  * hosts and, when FAL_UPSTREAM_URL is set, that backend.
  */
 
+import securityHeaders from "./security-headers.json";
+
 /**
  * fal's media hosts (results and uploaded files: fal.media, v2/v3/v3b.fal.media, and the older
  * storage.googleapis.com/falserverless bucket) and storage upload targets, which are on the same
@@ -59,13 +61,10 @@ export function contentSecurityPolicy({
     .join("; ");
 }
 
-/** Headers for every response, pages and API alike. */
-export const SECURITY_HEADERS: Record<string, string> = {
-  "X-Content-Type-Options": "nosniff",
-  // Not "no-referrer": Chrome then sends `Origin: null` on form posts, which Next's CSRF check for
-  // server actions refuses (sign-in without JavaScript). Other sites still get no referrer.
-  "Referrer-Policy": "same-origin",
-  "X-Frame-Options": "DENY",
-  "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=()",
-  "Cross-Origin-Opener-Policy": "same-origin",
-};
+/**
+ * Headers for every response, pages and API alike: pages get them from proxy.ts, API routes (which
+ * skip it) from next.config.mjs, both from the one JSON file. Referrer-Policy is "same-origin",
+ * not "no-referrer": Chrome then sends `Origin: null` on form posts, which Next's CSRF check for
+ * server actions refuses (sign-in without JavaScript). Other sites still get no referrer.
+ */
+export const SECURITY_HEADERS: Record<string, string> = securityHeaders;

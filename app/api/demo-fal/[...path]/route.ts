@@ -1,4 +1,5 @@
-import { embeddedBackend, EMBEDDED_BASE_PATH } from "@/lib/emulator/embedded";
+import { refuseWithoutSession } from "@/lib/access/require-session";
+import { embeddedBackend, EMBEDDED_BASE_PATH, isPublicDemoFile } from "@/lib/emulator/embedded";
 import { proxyError } from "@/lib/proxy/refusal";
 import { modeOf, serverEnv } from "@/lib/server-env";
 import { browserOrigin } from "@/lib/proxy/upstream";
@@ -8,8 +9,13 @@ export const dynamic = "force-dynamic";
 
 /** The demo backend's browser-facing calls: upload PUTs and file downloads. Off in live mode. */
 async function demoStorage(request: Request): Promise<Response> {
-  if (modeOf(serverEnv()) === "live")
+  const env = serverEnv();
+  if (modeOf(env) === "live")
     return proxyError(404, "The demo backend is off: this deployment runs on fal.");
+  if (!isPublicDemoFile(request.method, new URL(request.url).pathname)) {
+    const refusal = await refuseWithoutSession(request, env);
+    if (refusal) return refusal;
+  }
   // URLs in an answer are built on the origin this browser used, not the server's own hostname,
   // or the page's CSP ('self') would block them; passed in, so only this answer depends on it.
   return embeddedBackend().handle(request, {
