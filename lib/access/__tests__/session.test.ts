@@ -63,6 +63,23 @@ describe("session cookie", () => {
     expect(await openSession(after, seal)).toBeNull();
   });
 
+  it("opens a seal once per process, yet every later use still checks secret, password and expiry", async () => {
+    const secret = "s".repeat(40);
+    const mine = parseServerEnv({ ACCESS_PASSWORD: "pw", SESSION_SECRET: secret });
+    const issued = Date.now();
+    const seal = await sealSession(mine, issued);
+    const first = await openSession(mine, seal, issued + 1000);
+    // Opened again from the cache: the same session.
+    expect(await openSession(mine, seal, issued + 2000)).toEqual(first);
+    // Not for a deployment with another secret or password, nor after its lifetime.
+    const otherSecret = parseServerEnv({ ACCESS_PASSWORD: "pw", SESSION_SECRET: "t".repeat(40) });
+    expect(await openSession(otherSecret, seal, issued + 3000)).toBeNull();
+    const otherPassword = parseServerEnv({ ACCESS_PASSWORD: "pw2", SESSION_SECRET: secret });
+    expect(await openSession(otherPassword, seal, issued + 3000)).toBeNull();
+    expect(await openSession(mine, seal, issued + SESSION_TTL_SECONDS * 1000)).toBeNull();
+    expect(await openSession(mine, tamper(seal), issued + 3000)).toBeNull();
+  });
+
   it("reads the cookie among others", () => {
     const headers = new Headers({ cookie: `a=1; ${SESSION_COOKIE}=Fe26.2*x*y==; b=2` });
     expect(sessionCookieOf(headers)).toBe("Fe26.2*x*y==");
