@@ -64,9 +64,10 @@ export interface ProxyDeployedOptions {
 export const DEFAULT_OPTIONS: ProxyDeployedOptions = {
   ports: { app: 3580, gated: 3581, stock: 3582, backend: 3583 },
   concurrencies: [1, 32],
-  requests: { 1: 1000, 32: 3000 },
-  warmup: 200,
-  rounds: 5,
+  // Small counts: six Next servers' worth of requests on a shared 2-core machine add up.
+  requests: { 1: 300, 32: 1200 },
+  warmup: 50,
+  rounds: 4,
   goalRatio: 1.15,
   goalAddedMs: 2,
 };
@@ -290,6 +291,7 @@ async function measure(targets: Target[], options: ProxyDeployedOptions): Promis
         await runLoad(load(target, kind, concurrency, options.warmup), fetch, []);
 
   for (let round = 0; round < options.rounds; round++) {
+    console.log(`Proxy deployed: round ${round + 1} of ${options.rounds}.`);
     for (const concurrency of options.concurrencies) {
       const perRound = Math.ceil((options.requests[concurrency] ?? 0) / options.rounds);
       for (const kind of KINDS) {
