@@ -1,7 +1,8 @@
 "use client";
 
 import { useState } from "react";
-import { onDemand, useOnDemand } from "@/components/on-demand";
+import { useOnDemand } from "@/components/use-on-demand";
+import { onDemand } from "@/lib/on-demand";
 import type { EditInput, ModelId } from "@/lib/endpoint";
 
 // The snippets (and their generator) load when the panel is first opened, or on a hover or

@@ -1,6 +1,7 @@
 "use client";
 
-import { onDemand, useOnDemand } from "@/components/on-demand";
+import { useOnDemand } from "@/components/use-on-demand";
+import { onDemand } from "@/lib/on-demand";
 import { INPUT_RANGES } from "@/lib/endpoint";
 import { usePlayground } from "@/lib/store/playground-store";
 import { ReferenceAdder } from "./reference-adder";

@@ -1,7 +1,8 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { onDemand, useOnDemand } from "@/components/on-demand";
+import { useOnDemand } from "@/components/use-on-demand";
+import { onDemand } from "@/lib/on-demand";
 import { useShareFeedback } from "@/components/share-owner/use-share-feedback";
 import { Card } from "@/components/ui/card";
 import { Tabs } from "@/components/ui/tabs";

@@ -9,15 +9,15 @@ import type { PlaygroundCalls, RunStatus } from "./client";
 let calls: Promise<PlaygroundCalls> | undefined;
 
 function pageCalls(): Promise<PlaygroundCalls> {
-  calls ??= import("./client").then(
-    ({ createPlaygroundFalClient, playgroundCalls }) =>
+  calls ??= import("./client")
+    .then(({ createPlaygroundFalClient, playgroundCalls }) =>
       playgroundCalls(createPlaygroundFalClient()),
-    (error: unknown) => {
+    )
+    .catch((error: unknown) => {
       // A chunk that failed to load (offline, a deploy in between) is tried again next call.
       calls = undefined;
       throw error;
-    },
-  );
+    });
   return calls;
 }
 
