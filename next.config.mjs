@@ -6,6 +6,9 @@ const nextConfig = {
   // A separate build folder lets a benchmark build and serve without touching the main one.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
+  // The first-load bench names the modules in each chunk from its source map; only its own
+  // build (bench/next-app.ts) asks for them, so the app never serves its sources.
+  productionBrowserSourceMaps: process.env.NEXT_BROWSER_SOURCE_MAPS === "1",
   // `next dev` blocks its own scripts for any host but localhost; 127.0.0.1 is the same machine.
   allowedDevOrigins: ["127.0.0.1"],
   // sharp is a native addon used by the demo backend; keep it out of the server bundle.

@@ -1,37 +1,15 @@
 /**
- * A tiny separate Next app for a bench's baseline, written from a map of files into a temporary
- * folder, built with the repo's own `next` (same version, same node_modules) and served by
- * `next start` in its own process group, as bench/share-page.ts does for its baseline.
+ * A tiny separate Next app, built and served beside ours in the same run as a baseline: the
+ * benches give it their pages; its layout, tsconfig and config are here. It is built in a temp
+ * folder with the repo's node_modules linked in, so it runs the same Next and React as the app.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
-import os from "node:os";
+import { mkdir, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { answers, sleep } from "./next-app";
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-
-const TSCONFIG = {
-  compilerOptions: {
-    target: "ES2022",
-    lib: ["dom", "esnext"],
-    allowJs: true,
-    strict: true,
-    noEmit: true,
-    module: "esnext",
-    moduleResolution: "bundler",
-    resolveJsonModule: true,
-    isolatedModules: true,
-    jsx: "react-jsx",
-    skipLibCheck: true,
-    esModuleInterop: true,
-    incremental: true,
-    plugins: [{ name: "next" }],
-  },
-  include: ["**/*.ts", "**/*.tsx", ".next/types/**/*.ts"],
-  exclude: ["node_modules"],
-};
 
 function commonAncestor(a: string, b: string): string {
   const [pa, pb] = [a.split(path.sep), b.split(path.sep)];
@@ -40,85 +18,116 @@ function commonAncestor(a: string, b: string): string {
   return pa.slice(0, i).join(path.sep) || path.sep;
 }
 
-export interface BareApp {
-  dir: string;
-  buildSeconds: number;
-  /** `next start` on `port` with `env` added; resolves once `probePath` answers 200. */
-  start(
-    port: number,
-    env?: Record<string, string>,
-    probePath?: string,
-  ): Promise<{ url: string; group: number }>;
-  /** Deletes the folder (servers are stopped through `children`). */
-  remove(): Promise<void>;
-}
+const BARE_FILES: Record<string, string> = {
+  "package.json": `{ "name": "bare-next-baseline", "private": true, "type": "module" }\n`,
+  "tsconfig.json": `${JSON.stringify(
+    {
+      compilerOptions: {
+        target: "ES2022",
+        lib: ["dom", "esnext"],
+        allowJs: true,
+        strict: true,
+        noEmit: true,
+        module: "esnext",
+        moduleResolution: "bundler",
+        resolveJsonModule: true,
+        isolatedModules: true,
+        jsx: "react-jsx",
+        skipLibCheck: true,
+        esModuleInterop: true,
+        incremental: true,
+        plugins: [{ name: "next" }],
+      },
+      include: ["**/*.ts", "**/*.tsx", ".next/types/**/*.ts", ".next/dev/types/**/*.ts"],
+      exclude: ["node_modules"],
+    },
+    null,
+    2,
+  )}\n`,
+  "app/layout.tsx": `import type { ReactNode } from "react";
 
-/** Writes `files` (package.json, tsconfig and next.config are added) and runs `next build`. */
+export const metadata = { title: "Baseline" };
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <body style={{ margin: 0 }}>{children}</body>
+    </html>
+  );
+}
+`,
+};
+
+/**
+ * Writes the bare app with `pages` (paths under the app's folder to their text) into `dir` and
+ * runs `next build` there; resolves to the build's seconds. `browserSourceMaps` also writes the
+ * chunks' source maps (as bench/next-app.ts does for the app).
+ */
 export async function buildBareApp(
-  name: string,
-  files: Record<string, string>,
+  dir: string,
+  pages: Record<string, string>,
   children: Set<ChildProcess>,
-): Promise<BareApp> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), `${name}-`));
+  label: string,
+  browserSourceMaps = false,
+): Promise<number> {
   const root = commonAncestor(dir, REPO);
-  const all: Record<string, string> = {
-    "package.json": `${JSON.stringify({ name, private: true, type: "module" })}\n`,
-    "tsconfig.json": `${JSON.stringify(TSCONFIG, null, 2)}\n`,
+  const files = {
+    ...BARE_FILES,
+    ...pages,
     // Turbopack resolves the symlinked node_modules to the repo's: its root must hold both.
     "next.config.mjs": `export default ${JSON.stringify({
       poweredByHeader: false,
       turbopack: { root },
       outputFileTracingRoot: root,
       typescript: { ignoreBuildErrors: true },
+      productionBrowserSourceMaps: browserSourceMaps,
     })};\n`,
-    ...files,
   };
-  for (const [file, text] of Object.entries(all)) {
-    await mkdir(path.dirname(path.join(dir, file)), { recursive: true });
-    await writeFile(path.join(dir, file), text);
+  for (const [name, text] of Object.entries(files)) {
+    await mkdir(path.dirname(path.join(dir, name)), { recursive: true });
+    await writeFile(path.join(dir, name), text);
   }
   await symlink(path.join(REPO, "node_modules"), path.join(dir, "node_modules"), "dir");
+  console.log(`${label}: building the baseline app in ${dir}.`);
   const started = performance.now();
-  const build = spawnNext(dir, ["build"], children, {});
+  const build = spawnNext(dir, ["build"], children);
   const [code] = await exited(build.child);
   children.delete(build.child);
   if (code !== 0)
-    throw new Error(`next build of ${name} failed (exit ${code}):\n${build.output().slice(-4000)}`);
-  const buildSeconds = (performance.now() - started) / 1000;
-
-  return {
-    dir,
-    buildSeconds,
-    async start(port, env = {}, probePath = "/") {
-      const url = `http://127.0.0.1:${port}`;
-      if (await answers(`${url}${probePath}`))
-        throw new Error(`${url} already answers: something else uses port ${port}`);
-      const server = spawnNext(
-        dir,
-        ["start", "-p", String(port), "-H", "127.0.0.1"],
-        children,
-        env,
-      );
-      const deadline = Date.now() + 60_000;
-      while (!(await answers(`${url}${probePath}`))) {
-        if (server.child.exitCode !== null || server.child.signalCode !== null)
-          throw new Error(`${name}: next start exited early:\n${server.output().slice(-4000)}`);
-        if (Date.now() > deadline)
-          throw new Error(`${name}: next start did not answer within 60 s:\n${server.output()}`);
-        await sleep(200);
-      }
-      return { url, group: server.child.pid! };
-    },
-    remove: () => rm(dir, { recursive: true, force: true }),
-  };
+    throw new Error(
+      `next build of the baseline failed (exit ${code}):\n${build.output().slice(-4000)}`,
+    );
+  return (performance.now() - started) / 1000;
 }
 
-/** `next <args>` in `dir`, in its own process group (stopped with stopChild from next-app.ts). */
+/** `next start` of a built bare app on `port` (`env` added), once `probe` (a path) answers 200. */
+export async function startBareApp(
+  dir: string,
+  port: number,
+  probe: string,
+  children: Set<ChildProcess>,
+  env: Record<string, string> = {},
+): Promise<void> {
+  const url = `http://127.0.0.1:${port}`;
+  if (await answers(`${url}${probe}`))
+    throw new Error(`${url} already answers: something else uses port ${port}`);
+  const server = spawnNext(dir, ["start", "-p", String(port), "-H", "127.0.0.1"], children, env);
+  const deadline = Date.now() + 60_000;
+  while (!(await answers(`${url}${probe}`))) {
+    if (server.child.exitCode !== null || server.child.signalCode !== null)
+      throw new Error(`the baseline's next start exited early:\n${server.output().slice(-4000)}`);
+    if (Date.now() > deadline)
+      throw new Error(`the baseline's next start did not answer within 60 s:\n${server.output()}`);
+    await sleep(200);
+  }
+}
+
+/** `next <args>` in `dir`, in its own process group (stopped with stopChild). */
 function spawnNext(
   dir: string,
   args: string[],
   children: Set<ChildProcess>,
-  env: Record<string, string>,
+  env: Record<string, string> = {},
 ) {
   const child = spawn(path.join(REPO, "node_modules", ".bin", "next"), args, {
     cwd: dir,

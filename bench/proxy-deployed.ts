@@ -18,11 +18,14 @@
  * The last two price Next's request proxy itself, so a reader sees where time goes.
  */
 import type { ChildProcess } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
 import { sealSession } from "@/lib/access/session";
 import { startStandaloneBackend } from "@/lib/emulator/standalone";
 import { PROXY_ROUTE } from "@/lib/proxy/handler";
 import { parseServerEnv } from "@/lib/server-env";
-import { buildBareApp, type BareApp } from "./bare-next-app";
+import { buildBareApp, startBareApp } from "./bare-next-app";
 import { ensureBuild, killGroup, startServer, stopChild, type BuildReport } from "./next-app";
 import {
   BENCH_KEY,
@@ -176,11 +179,10 @@ export async function benchProxyDeployed(
     config: FAST_PACING,
     port: options.ports.backend,
   });
-  let stockApp: BareApp | undefined;
+  const stockDir = await mkdtemp(path.join(os.tmpdir(), "proxy-stock-"));
   try {
     const build = await ensureBuild(children, "Proxy deployed");
-    console.log("Proxy deployed: building the stock app.");
-    stockApp = await buildBareApp("proxy-stock", STOCK_FILES, children);
+    const stockBuildSeconds = await buildBareApp(stockDir, STOCK_FILES, children, "Proxy deployed");
     const requestId = await completedRequest(backend.url);
 
     const live = {
@@ -193,10 +195,11 @@ export async function benchProxyDeployed(
     const gatedEnv = { ...live, ACCESS_PASSWORD: PASSWORD, SESSION_SECRET };
     await startServer(options.ports.gated, children, gatedEnv);
     const cookie = `playground_session=${await sealSession(parseServerEnv(gatedEnv))}`;
-    const stock = await stockApp.start(options.ports.stock, {
+    await startBareApp(stockDir, options.ports.stock, "/", children, {
       FAL_KEY: BENCH_KEY,
       BENCH_BACKEND_URL: backend.url,
     });
+    const stock = { url: `http://127.0.0.1:${options.ports.stock}` };
 
     const app = (port: number) => `http://127.0.0.1:${port}`;
     const targets: Target[] = [
@@ -221,7 +224,7 @@ export async function benchProxyDeployed(
       name: "proxy-deployed",
       options,
       build,
-      stockBuildSeconds: stockApp.buildSeconds,
+      stockBuildSeconds: stockBuildSeconds,
       goal: {
         definition: `through next start, p50(ours) <= ${options.goalRatio} x p50(stock) and p50(ours) - p50(direct) <= ${options.goalAddedMs} ms, for every request kind and concurrency`,
         pass: comparisons.every((c) => c.pass),
@@ -233,14 +236,14 @@ export async function benchProxyDeployed(
         "Targets are interleaved in rounds, each round in a rotated order, so drift in machine load lands on all alike. The machine is shared: compare within a run, not across runs.",
         "The stock app maps fal's hosts onto the local backend in instrumentation.ts (a prefix check per fetch); ours reaches it through FAL_UPSTREAM_URL.",
         "'ours gated' sends a valid session cookie (ACCESS_PASSWORD set): the price of the session check.",
-        `Builds: the app ${build.rebuilt ? `${build.seconds.toFixed(0)} s` : "reused"}, the stock app ${stockApp.buildSeconds.toFixed(0)} s (not in the bench's duration).`,
+        `Builds: the app ${build.rebuilt ? `${build.seconds.toFixed(0)} s` : "reused"}, the stock app ${stockBuildSeconds.toFixed(0)} s (not in the bench's duration).`,
       ],
-      durationSeconds: (performance.now() - started) / 1000 - build.seconds - stockApp.buildSeconds,
+      durationSeconds: (performance.now() - started) / 1000 - build.seconds - stockBuildSeconds,
     };
   } finally {
     await Promise.all([...children].map((child) => stopChild(child)));
     await backend.close();
-    await stockApp?.remove();
+    await rm(stockDir, { recursive: true, force: true });
     process.off("exit", stopAll);
   }
 }

@@ -16,16 +16,15 @@
  * (CDP), and no input at all: bytes are counted from CDP until the network has been idle for a
  * while after the load event, LCP is the page's last largest-contentful-paint entry.
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { existsSync, rmSync } from "node:fs";
-import { mkdir, mkdtemp, realpath, rm, symlink, writeFile } from "node:fs/promises";
+import { mkdtemp, realpath, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { chromium, type Browser } from "@playwright/test";
+import { buildBareApp, startBareApp } from "./bare-next-app";
 import { makeImages, uploadAll } from "./bench-images";
 import {
-  answers,
   DIST_DIR,
   ensureBuild,
   killGroup,
@@ -38,7 +37,6 @@ import {
 import { percentile } from "./stats";
 import { table, verdictAndNotes } from "./table";
 
-const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const MB = 1_000_000;
 
 export interface SharePageOptions {
@@ -225,7 +223,7 @@ export async function benchSharePage(
     dirs.push(baselineDir);
     const baselineBuildSeconds = await buildBaseline(baselineDir, urls, children);
     const baseline = `http://127.0.0.1:${options.baselinePort}`;
-    await startBaseline(baselineDir, options.baselinePort, children);
+    await startBareApp(baselineDir, options.baselinePort, "/first", children);
 
     const targets: Record<PageKind, string> = {
       ours: `${origin}${share.path}`,
@@ -337,51 +335,8 @@ async function createShare(origin: string, urls: string[], options: SharePageOpt
 
 // --- The baseline app -----------------------------------------------------------------------------
 
-function commonAncestor(a: string, b: string): string {
-  const [pa, pb] = [a.split(path.sep), b.split(path.sep)];
-  let i = 0;
-  while (i < pa.length && i < pb.length && pa[i] === pb[i]) i++;
-  return pa.slice(0, i).join(path.sep) || path.sep;
-}
-
-const BASELINE_FILES: Record<string, string> = {
-  "package.json": `{ "name": "share-page-baseline", "private": true, "type": "module" }\n`,
-  "tsconfig.json": `${JSON.stringify(
-    {
-      compilerOptions: {
-        target: "ES2022",
-        lib: ["dom", "esnext"],
-        allowJs: true,
-        strict: true,
-        noEmit: true,
-        module: "esnext",
-        moduleResolution: "bundler",
-        resolveJsonModule: true,
-        isolatedModules: true,
-        jsx: "react-jsx",
-        skipLibCheck: true,
-        esModuleInterop: true,
-        incremental: true,
-        plugins: [{ name: "next" }],
-      },
-      include: ["**/*.ts", "**/*.tsx", ".next/types/**/*.ts", ".next/dev/types/**/*.ts"],
-      exclude: ["node_modules"],
-    },
-    null,
-    2,
-  )}\n`,
-  "app/layout.tsx": `import type { ReactNode } from "react";
-
-export const metadata = { title: "Baseline" };
-
-export default function RootLayout({ children }: { children: ReactNode }) {
-  return (
-    <html lang="en">
-      <body style={{ margin: 0 }}>{children}</body>
-    </html>
-  );
-}
-`,
+/** The baseline's two pages (its layout and config are bare-next-app.ts's). */
+const BASELINE_PAGES: Record<string, string> = {
   "app/first/page.tsx": `import images from "../images.json";
 
 /** The bare page: the first original, fitted to the viewport's width. */
@@ -428,74 +383,13 @@ export default function Naive() {
 };
 
 /** Writes the baseline app (the image URLs baked in, so both pages are static) and builds it. */
-async function buildBaseline(
-  dir: string,
-  urls: string[],
-  children: Set<ChildProcess>,
-): Promise<number> {
-  const root = commonAncestor(dir, REPO);
-  const files = {
-    ...BASELINE_FILES,
-    "app/images.json": `${JSON.stringify(urls, null, 2)}\n`,
-    // Turbopack resolves the symlinked node_modules to the repo's: its root must hold both.
-    "next.config.mjs": `export default ${JSON.stringify({
-      poweredByHeader: false,
-      turbopack: { root },
-      outputFileTracingRoot: root,
-      typescript: { ignoreBuildErrors: true },
-    })};\n`,
-  };
-  for (const [name, text] of Object.entries(files)) {
-    await mkdir(path.dirname(path.join(dir, name)), { recursive: true });
-    await writeFile(path.join(dir, name), text);
-  }
-  await symlink(path.join(REPO, "node_modules"), path.join(dir, "node_modules"), "dir");
-  console.log(`Share page: building the baseline app in ${dir}.`);
-  const started = performance.now();
-  const build = spawnNext(dir, ["build"], children);
-  const [code] = await exited(build.child);
-  children.delete(build.child);
-  if (code !== 0)
-    throw new Error(
-      `next build of the baseline failed (exit ${code}):\n${build.output().slice(-4000)}`,
-    );
-  return (performance.now() - started) / 1000;
-}
-
-async function startBaseline(dir: string, port: number, children: Set<ChildProcess>) {
-  const url = `http://127.0.0.1:${port}`;
-  if (await answers(`${url}/first`))
-    throw new Error(`${url} already answers: something else uses port ${port}`);
-  const server = spawnNext(dir, ["start", "-p", String(port), "-H", "127.0.0.1"], children);
-  const deadline = Date.now() + 60_000;
-  while (!(await answers(`${url}/first`))) {
-    if (server.child.exitCode !== null || server.child.signalCode !== null)
-      throw new Error(`the baseline's next start exited early:\n${server.output().slice(-4000)}`);
-    if (Date.now() > deadline)
-      throw new Error(`the baseline's next start did not answer within 60 s:\n${server.output()}`);
-    await sleep(200);
-  }
-}
-
-/** `next <args>` in `dir`, in its own process group (stopped with stopChild). */
-function spawnNext(dir: string, args: string[], children: Set<ChildProcess>) {
-  const child = spawn(path.join(REPO, "node_modules", ".bin", "next"), args, {
-    cwd: dir,
-    detached: true,
-    stdio: ["ignore", "pipe", "pipe"],
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NEXT_DIST_DIR: "" },
-  });
-  children.add(child);
-  const chunks: string[] = [];
-  child.stdout?.on("data", (chunk: Buffer) => chunks.push(chunk.toString()));
-  child.stderr?.on("data", (chunk: Buffer) => chunks.push(chunk.toString()));
-  return { child, output: () => chunks.join("") };
-}
-
-function exited(child: ChildProcess): Promise<[number | null, NodeJS.Signals | null]> {
-  if (child.exitCode !== null || child.signalCode !== null)
-    return Promise.resolve([child.exitCode, child.signalCode]);
-  return new Promise((resolve) => child.once("exit", (code, signal) => resolve([code, signal])));
+function buildBaseline(dir: string, urls: string[], children: Set<ChildProcess>): Promise<number> {
+  return buildBareApp(
+    dir,
+    { ...BASELINE_PAGES, "app/images.json": `${JSON.stringify(urls, null, 2)}\n` },
+    children,
+    "Share page",
+  );
 }
 
 // --- Measuring ------------------------------------------------------------------------------------

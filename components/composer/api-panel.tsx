@@ -1,24 +1,30 @@
 "use client";
 
-import { useEffect, useMemo, useRef, useState } from "react";
-import { Button } from "@/components/ui/button";
-import { Tabs } from "@/components/ui/tabs";
+import { useState } from "react";
+import { useOnDemand } from "@/components/use-on-demand";
+import { onDemand } from "@/lib/on-demand";
 import type { EditInput, ModelId } from "@/lib/endpoint";
-import { apiSnippet, SNIPPET_LANGUAGES, type SnippetLanguage } from "@/lib/endpoint/snippets";
 
-const COPIED_MS = 1500;
+// The snippets (and their generator) load when the panel is first opened, or on a hover or
+// focus of its summary just before: few visitors open it (npm run bench, first-load).
+const snippets = onDemand(() => import("./api-snippets"));
+const preload = () => void snippets.preload().catch(() => {});
 
-/** The current input as cURL, JavaScript and Python code, each with a Copy button. */
+/** The current input as API code, in a disclosure that loads its contents when opened. */
 export function ApiPanel({ input, model }: { input: EditInput; model: ModelId }) {
-  const items = SNIPPET_LANGUAGES.map(({ id, label }) => ({
-    id,
-    label,
-    panel: <SnippetPanel language={id} label={label} input={input} model={model} />,
-  }));
+  const [open, setOpen] = useState(false);
+  const loaded = useOnDemand(snippets, open);
 
   return (
-    <details className="group rounded-lg border border-zinc-200 dark:border-zinc-800">
-      <summary className="flex cursor-pointer list-none items-center justify-between gap-3 rounded-lg px-3 py-2 hover:bg-zinc-50 dark:hover:bg-zinc-800/50 [&::-webkit-details-marker]:hidden">
+    <details
+      className="group rounded-lg border border-zinc-200 dark:border-zinc-800"
+      onToggle={(event) => setOpen(event.currentTarget.open)}
+    >
+      <summary
+        onPointerEnter={preload}
+        onFocus={preload}
+        className="flex cursor-pointer list-none items-center justify-between gap-3 rounded-lg px-3 py-2 hover:bg-zinc-50 dark:hover:bg-zinc-800/50 [&::-webkit-details-marker]:hidden"
+      >
         <h2 className="text-sm font-medium">API</h2>
         <span className="flex items-center gap-1.5 text-xs text-zinc-500 dark:text-zinc-400">
           cURL, JavaScript, Python
@@ -32,83 +38,14 @@ export function ApiPanel({ input, model }: { input: EditInput; model: ModelId })
         </span>
       </summary>
       <div className="border-t border-zinc-200 p-3 dark:border-zinc-800">
-        <Tabs label="Snippet language" items={items} />
+        {loaded ? (
+          <loaded.ApiSnippets input={input} model={model} />
+        ) : (
+          <p role="status" className="min-h-40 text-xs text-zinc-500 dark:text-zinc-400">
+            Loading snippets…
+          </p>
+        )}
       </div>
     </details>
-  );
-}
-
-type CopyState = { code: string; status: "copied" | "manual"; message: string } | undefined;
-
-function SnippetPanel({
-  language,
-  label,
-  input,
-  model,
-}: {
-  language: SnippetLanguage;
-  label: string;
-  input: EditInput;
-  model: ModelId;
-}) {
-  const code = useMemo(() => apiSnippet(language, input, model), [language, input, model]);
-  const codeRef = useRef<HTMLElement>(null);
-  const [copyState, setCopyState] = useState<CopyState>();
-  // A notice about an older snippet no longer applies once the input changes.
-  const current = copyState?.code === code ? copyState : undefined;
-
-  useEffect(() => {
-    if (copyState?.status !== "copied") return;
-    const timer = setTimeout(() => setCopyState(undefined), COPIED_MS);
-    return () => clearTimeout(timer);
-  }, [copyState]);
-
-  const selectCode = () => {
-    const selection = window.getSelection();
-    if (!codeRef.current || !selection) return;
-    const range = document.createRange();
-    range.selectNodeContents(codeRef.current);
-    selection.removeAllRanges();
-    selection.addRange(range);
-  };
-
-  const copy = async () => {
-    try {
-      // navigator.clipboard is missing outside secure contexts (e.g. http on a LAN address).
-      if (!window.isSecureContext || !("clipboard" in navigator)) throw new Error("no clipboard");
-      await navigator.clipboard.writeText(code);
-      setCopyState({ code, status: "copied", message: `${label} snippet copied to clipboard.` });
-    } catch {
-      selectCode();
-      const mac = /Mac|iPhone|iPad/.test(navigator.userAgent);
-      setCopyState({ code, status: "manual", message: `Press ${mac ? "⌘" : "Ctrl+"}C to copy.` });
-    }
-  };
-
-  return (
-    <div className="flex flex-col gap-2">
-      <div className="flex items-center justify-between gap-3">
-        <p
-          role="status"
-          className={
-            current?.status === "manual"
-              ? "text-xs text-zinc-600 dark:text-zinc-400"
-              : "sr-only" /* "Copied" shows on the button; the sentence is for screen readers. */
-          }
-        >
-          {current?.message}
-        </p>
-        <Button onClick={() => void copy()} className="ml-auto shrink-0 px-2.5 py-1 text-xs">
-          {current?.status === "copied" ? "Copied" : "Copy"}
-        </Button>
-      </div>
-      <pre
-        tabIndex={0}
-        aria-label={`${label} snippet`}
-        className="max-h-96 overflow-auto rounded-lg bg-zinc-950 p-3 font-mono text-xs leading-relaxed text-zinc-200 ring-1 ring-zinc-950/10 dark:ring-zinc-800"
-      >
-        <code ref={codeRef}>{code}</code>
-      </pre>
-    </div>
   );
 }

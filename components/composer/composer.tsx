@@ -1,7 +1,6 @@
 "use client";
 
 import { useEffect } from "react";
-import { useDropzone } from "react-dropzone";
 import { Card } from "@/components/ui/card";
 import { usePlayground } from "@/lib/store/playground-store";
 import { ApiPanel } from "./api-panel";
@@ -9,9 +8,10 @@ import { ModelSwitch } from "./model-switch";
 import { RecipeOffers } from "./recipe-offers";
 import { ParametersPanel } from "./parameters-panel";
 import { PromptField, PromptProvider } from "./prompt-field";
-import { ReferenceTray } from "./reference-tray";
+import { preloadReferenceList, ReferenceTray } from "./reference-tray";
 import { RunBar } from "./run-bar";
 import { useLimitsRefresh } from "./use-limits-refresh";
+import { useFileDrop } from "./use-file-drop";
 import { useRunReadiness } from "./use-run-readiness";
 
 const isTyping = (target: EventTarget | null) =>
@@ -33,12 +33,12 @@ export function Composer({ limited }: { limited: boolean }) {
   const addFiles = (files: File[]) => void addDroppedFiles(files);
   // No `accept` filter: a file is judged by its bytes, not its name or type, so the user gets a
   // reason for every file that is refused.
-  const { getRootProps, getInputProps, isDragActive, open } = useDropzone({
-    onDrop: addFiles,
-    noClick: true,
-    noKeyboard: true,
-    multiple: true,
-  });
+  const { rootProps, inputProps, isDragActive, open } = useFileDrop(addFiles);
+  // The sortable reference list loads on a sign that a first reference is coming.
+  const browse = () => {
+    preloadReferenceList();
+    open();
+  };
 
   useEffect(() => {
     const onPaste = (event: ClipboardEvent) => {
@@ -68,9 +68,13 @@ export function Composer({ limited }: { limited: boolean }) {
       <Card
         aria-label="Composer"
         className="relative flex flex-col gap-5 p-4 sm:p-5"
-        {...getRootProps()}
+        {...rootProps}
+        onDragEnter={(event) => {
+          preloadReferenceList();
+          rootProps.onDragEnter(event);
+        }}
       >
-        <input {...getInputProps({ "aria-label": "Reference image files" })} />
+        <input {...inputProps} aria-label="Reference image files" />
         {isDragActive && (
           <div className="pointer-events-none absolute inset-0 z-20 grid place-items-center rounded-2xl border-2 border-dashed border-accent-500 bg-accent-50/90 text-sm font-medium text-accent-700 dark:bg-zinc-950/90 dark:text-accent-400">
             Drop images to add them as references
@@ -78,7 +82,7 @@ export function Composer({ limited }: { limited: boolean }) {
         )}
         <RecipeOffers />
         <ModelSwitch />
-        <ReferenceTray onBrowse={open} />
+        <ReferenceTray onBrowse={browse} />
         <PromptField error={readiness.errors.prompt} onSubmit={run} />
         <ParametersPanel
           errors={readiness.errors}

@@ -1,57 +1,24 @@
 "use client";
 
-import {
-  closestCenter,
-  DndContext,
-  KeyboardSensor,
-  PointerSensor,
-  useSensor,
-  useSensors,
-  type Announcements,
-  type DragEndEvent,
-  type UniqueIdentifier,
-} from "@dnd-kit/core";
-import {
-  rectSortingStrategy,
-  SortableContext,
-  sortableKeyboardCoordinates,
-} from "@dnd-kit/sortable";
+import { useOnDemand } from "@/components/use-on-demand";
+import { onDemand } from "@/lib/on-demand";
 import { INPUT_RANGES } from "@/lib/endpoint";
 import { usePlayground } from "@/lib/store/playground-store";
 import { ReferenceAdder } from "./reference-adder";
 import { ReferenceMeter } from "./reference-meter";
-import { ReferenceThumb } from "./reference-thumb";
+
+// The sortable list (with dnd-kit) loads with the first reference, or on a sign that one is coming.
+const sortable = onDemand(() => import("./sortable-references"));
+/** Loads the sortable list ahead of the first reference (hover, focus, a drag over the page). */
+export const preloadReferenceList = () => void sortable.preload().catch(() => {});
+/** The list's box, shared with its placeholder so nothing moves when the list arrives. */
+export const REFERENCE_LIST_CLASS = "grid grid-cols-3 gap-2 sm:grid-cols-4 lg:grid-cols-3";
 
 /** The references in the order the model receives them; drag or use the keyboard to reorder. */
 export function ReferenceTray({ onBrowse }: { onBrowse: () => void }) {
   const notices = usePlayground((s) => s.notices);
   const references = usePlayground((s) => s.references);
-  const moveReference = usePlayground((s) => s.moveReference);
-  const sensors = useSensors(
-    useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
-    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
-  );
-
-  const position = (id: UniqueIdentifier) => references.findIndex((r) => r.id === id) + 1;
-  const announcements: Announcements = {
-    onDragStart: ({ active }) =>
-      `Picked up reference ${position(active.id)}. Arrow keys move it, space drops it, escape cancels.`,
-    onDragOver: ({ active, over }) =>
-      over ? `Reference ${position(active.id)} is over position ${position(over.id)}.` : undefined,
-    onDragEnd: ({ active, over }) =>
-      over
-        ? `Reference ${position(active.id)} dropped at position ${position(over.id)}.`
-        : undefined,
-    onDragCancel: ({ active }) => `Moving reference ${position(active.id)} was cancelled.`,
-  };
-
-  const onDragEnd = ({ active, over }: DragEndEvent) => {
-    if (!over || active.id === over.id) return;
-    moveReference(
-      String(active.id),
-      references.findIndex((r) => r.id === over.id),
-    );
-  };
+  const list = useOnDemand(sortable, references.length > 0);
 
   return (
     <div className="flex flex-col gap-3">
@@ -62,25 +29,20 @@ export function ReferenceTray({ onBrowse }: { onBrowse: () => void }) {
         </span>
       </div>
       <ReferenceMeter />
-      {references.length > 0 && (
-        <DndContext
-          sensors={sensors}
-          collisionDetection={closestCenter}
-          onDragEnd={onDragEnd}
-          accessibility={{ announcements }}
-        >
-          <SortableContext items={references.map((r) => r.id)} strategy={rectSortingStrategy}>
-            <ol
-              aria-label="Reference images, in the order the model receives them"
-              className="grid grid-cols-3 gap-2 sm:grid-cols-4 lg:grid-cols-3"
-            >
-              {references.map((reference, index) => (
-                <ReferenceThumb key={reference.id} reference={reference} position={index + 1} />
-              ))}
-            </ol>
-          </SortableContext>
-        </DndContext>
-      )}
+      {references.length > 0 &&
+        (list ? (
+          <list.SortableReferences references={references} />
+        ) : (
+          // Until the list arrives (a few ms): a tile per reference, where it will be.
+          <ol aria-hidden className={REFERENCE_LIST_CLASS}>
+            {references.map((r) => (
+              <li key={r.id} className="flex flex-col gap-1">
+                <div className="aspect-square rounded-lg border border-zinc-200 bg-zinc-100 dark:border-zinc-800 dark:bg-zinc-800" />
+                <div className="h-7" />
+              </li>
+            ))}
+          </ol>
+        ))}
       <ReferenceAdder
         onBrowse={onBrowse}
         full={references.length >= INPUT_RANGES.referenceImages.max}

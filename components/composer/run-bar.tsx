@@ -11,6 +11,7 @@ import {
   type ModelId,
   type Size,
 } from "@/lib/endpoint";
+import { preloadFalClient } from "@/lib/fal/page-calls";
 import { LimitsLine } from "./limits-line";
 
 // Loaded when someone opens it: most runs are single.
@@ -74,6 +75,9 @@ export function RunBar({
           disabled={!!blocker}
           aria-describedby={blocker ? reasonId : undefined}
           onClick={onRun}
+          // The fal client loads on the first run or upload; a hover or focus on Run starts it.
+          onPointerEnter={preloadFalClient}
+          onFocus={preloadFalClient}
         >
           Run{" "}
           <kbd className="hidden rounded border border-white/30 px-1 text-[10px] font-normal sm:inline">

@@ -1,5 +1,4 @@
 import { saveBlob } from "@/lib/format/save-blob";
-import { embedRecipe } from "@/lib/recipe/metadata";
 import type { Recipe } from "@/lib/recipe/recipe";
 import type { ImageFile } from "@/lib/endpoint";
 import { extensionOf } from "./image-facts";
@@ -39,6 +38,8 @@ export async function downloadImage(url: string, fileName: string, recipe?: Reci
   if (!response.ok) throw new Error(`HTTP ${response.status}`);
   const blob = await response.blob();
   if (!recipe) return saveBlob(blob, fileName);
+  // The metadata writer loads with the first download, not with the page.
+  const { embedRecipe } = await import("@/lib/recipe/metadata");
   const bytes = embedRecipe(new Uint8Array(await blob.arrayBuffer()), recipe);
   saveBlob(new Blob([bytes as BlobPart], { type: blob.type }), fileName);
 }

@@ -9,7 +9,6 @@ import { recipeOf } from "@/lib/recipe/recipe";
 import { usePlayground } from "@/lib/store/playground-store";
 import { selectionKey } from "@/lib/store/selection";
 import { downloadFileName } from "./download";
-import { downloadZip } from "./download-zip";
 
 /**
  * What is selected in the gallery, and what to do with it: a ZIP, a review link, or a
@@ -45,6 +44,8 @@ export function SelectionBar({ sharing }: { sharing: ShareAvailability }) {
   const zip = async () => {
     setStatus("Packing…");
     try {
+      // fflate loads with the first ZIP: most visits never make one.
+      const { downloadZip } = await import("./download-zip");
       const missing = await downloadZip(items);
       setStatus(
         missing.length

@@ -1,8 +1,10 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { SharedView } from "@/components/share-owner/shared-view";
+import { useOnDemand } from "@/components/use-on-demand";
+import { onDemand } from "@/lib/on-demand";
 import { useShareFeedback } from "@/components/share-owner/use-share-feedback";
+import { Card } from "@/components/ui/card";
 import { Tabs } from "@/components/ui/tabs";
 import type { ShareAvailability } from "@/lib/shares/availability";
 import { unseenFeedback } from "@/lib/shares/owned-share";
@@ -10,6 +12,10 @@ import { usePlayground } from "@/lib/store/playground-store";
 import { RunList } from "./run-list";
 
 type View = "runs" | "shared";
+
+// The Shared view loads when first opened (or hovered): most visits never look at it.
+const shared = onDemand(() => import("@/components/share-owner/shared-view"));
+const preloadShared = () => void shared.preload().catch(() => {});
 
 /**
  * The gallery's two views: the runs, and the review links shared from them. The tabs are there
@@ -21,6 +27,7 @@ export function GalleryViews({ sharing }: { sharing: ShareAvailability }) {
   const unseen = usePlayground((s) => unseenFeedback(s.shares));
   const markFeedbackSeen = usePlayground((s) => s.markFeedbackSeen);
   const [view, setView] = useState<View>("runs");
+  const sharedView = useOnDemand(shared, view === "shared");
 
   // Also while Shared stays open: feedback arriving then is seen as it arrives.
   useEffect(() => {
@@ -36,7 +43,7 @@ export function GalleryViews({ sharing }: { sharing: ShareAvailability }) {
         {
           id: "shared",
           label: (
-            <span className="inline-flex items-center gap-1.5">
+            <span className="inline-flex items-center gap-1.5" onPointerEnter={preloadShared}>
               Shared
               {unseen > 0 && (
                 <span className="rounded-full bg-accent-600 px-1.5 text-[0.625rem] leading-4 font-semibold text-white tabular-nums">
@@ -46,7 +53,12 @@ export function GalleryViews({ sharing }: { sharing: ShareAvailability }) {
               )}
             </span>
           ),
-          panel: <SharedView />,
+          panel: sharedView ? (
+            <sharedView.SharedView />
+          ) : (
+            // The empty view's box, until the view arrives (a few ms after the tab is chosen).
+            <Card aria-label="Shared" aria-busy className="min-h-48" />
+          ),
         },
       ]}
     />

@@ -1,6 +1,7 @@
 /**
  * The browser's one way to fal: the real @fal-ai/client, pointed at our proxy so the key stays on
- * the server. Components call these functions, never the client itself.
+ * the server. Components call these functions, never the client itself; the page's own calls are
+ * in page-calls.ts, which loads this module (and the client) on first use.
  */
 import { createFalClient, type FalClient, type QueueStatus } from "@fal-ai/client";
 import { ENDPOINT_ID, type EditInput, type EditOutput } from "@/lib/endpoint";
@@ -115,8 +116,3 @@ export function playgroundCalls(fal: FalClient) {
 }
 
 export type PlaygroundCalls = ReturnType<typeof playgroundCalls>;
-
-/** The page's own calls, through the proxy at /api/fal/proxy. */
-export const { uploadFile, submitEdit, followRun, fetchResult, cancelRun } = playgroundCalls(
-  createPlaygroundFalClient(),
-);

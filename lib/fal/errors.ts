@@ -3,7 +3,7 @@
  * sentence fal or the proxy sent. fal puts its text in `body.detail` (a string or a list of field
  * errors), not in `message`. Words for the user come later, from describeError.
  */
-import { ApiError, ValidationError } from "@fal-ai/client";
+import type { ApiError, ValidationError } from "@fal-ai/client";
 import type { FieldError } from "@/lib/endpoint";
 import {
   PROXY_ERROR_TYPES,
@@ -19,6 +19,23 @@ export {
   isFinalProxyErrorType,
   type FinalProxyErrorType,
 } from "@/lib/proxy/error-types";
+
+/**
+ * fal's ApiError (or its ValidationError), told by name: @fal-ai/client loads only when a run or
+ * an upload starts (lib/fal/page-calls.ts), so checking its classes here would load it with the
+ * page; a name also holds across duplicate bundles. Both set `name` in their constructors.
+ */
+export function isFalApiError(error: unknown): error is ApiError<unknown> {
+  return (
+    error instanceof Error &&
+    (error.name === "ApiError" || error.name === "ValidationError") &&
+    typeof (error as { status?: unknown }).status === "number"
+  );
+}
+
+function isFalValidationError(error: unknown): error is ValidationError {
+  return isFalApiError(error) && error.name === "ValidationError";
+}
 
 export interface ProxyRefusalBody {
   detail: string;
@@ -82,7 +99,7 @@ export async function readProxyRefusal(response: Response): Promise<ProxyRefusal
  */
 export function proxyRefusalTypeOf(error: unknown): FinalProxyErrorType | undefined {
   if (error instanceof ProxyRefusalError) return error.errorType;
-  if (error instanceof ApiError) {
+  if (isFalApiError(error)) {
     const type = (error.body as { error_type?: unknown } | undefined)?.error_type;
     if (isFinalProxyErrorType(type)) return type;
   }
@@ -141,7 +158,7 @@ export function toRunError(error: unknown): RunError {
     }
     return falAnswer(error.status, detail, typeof type === "string" ? type : undefined);
   }
-  if (error instanceof ValidationError) {
+  if (isFalValidationError(error)) {
     const fields: Record<string, string> = {};
     for (const fieldError of error.fieldErrors) {
       const name = String(
@@ -156,7 +173,7 @@ export function toRunError(error: unknown): RunError {
       status: 422,
     };
   }
-  if (error instanceof ApiError) {
+  if (isFalApiError(error)) {
     const body = (error.body ?? {}) as { detail?: unknown; error_type?: string };
     const detail = detailText(body.detail) ?? error.message;
     const type = body.error_type;

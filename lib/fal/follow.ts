@@ -3,10 +3,10 @@
  * (a serverless function's time limit), a dropped connection, the browser going offline. Only
  * errors that say the run itself is gone or refused stop it. Nothing here ever re-submits.
  */
-import { ApiError } from "@fal-ai/client";
 import type { EditOutput } from "@/lib/endpoint";
-import { fetchResult, followRun, type PlaygroundCalls, type RunStatus } from "./client";
-import { proxyRefusalTypeOf } from "./errors";
+import type { PlaygroundCalls, RunStatus } from "./client";
+import { isFalApiError, proxyRefusalTypeOf } from "./errors";
+import { fetchResult, followRun } from "./page-calls";
 
 export type Waiting = "offline" | "reconnecting";
 
@@ -27,7 +27,7 @@ function waitUntilOnline(): Promise<void> {
  */
 export function isTransient(error: unknown, fetchingResult = false): boolean {
   if (error instanceof TypeError) return true; // fetch's network failure
-  if (!(error instanceof ApiError)) return false;
+  if (!isFalApiError(error)) return false;
   // Signed out or a locked deployment, read from a status stream: waiting will not change it.
   if (proxyRefusalTypeOf(error)) return false;
   const type = (error.body as { error_type?: string } | undefined)?.error_type;

@@ -6,7 +6,6 @@
 import type { StateCreator } from "zustand";
 import { loadImageUrl } from "@/lib/images/check-url";
 import { MAX_REFERENCE_BYTES } from "@/lib/images/sniff";
-import { readRecipe } from "@/lib/recipe/metadata";
 import type { Recipe } from "@/lib/recipe/recipe";
 import type { PlaygroundState } from "./playground-store";
 
@@ -31,7 +30,12 @@ export interface RecipesSlice {
 
 async function recipeIn(file: File): Promise<Recipe | undefined> {
   if (file.size === 0 || file.size > MAX_REFERENCE_BYTES) return undefined;
-  return readRecipe(new Uint8Array(await file.arrayBuffer()));
+  // The metadata reader loads with the first dropped file, not with the page.
+  const [{ readRecipe }, bytes] = await Promise.all([
+    import("@/lib/recipe/metadata"),
+    file.arrayBuffer(),
+  ]);
+  return readRecipe(new Uint8Array(bytes));
 }
 
 export const createRecipesSlice: StateCreator<PlaygroundState, [], [], RecipesSlice> = (

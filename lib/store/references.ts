@@ -3,10 +3,9 @@
  * file is prepared (oriented, scaled to the model's useful size, re-encoded) and uploaded to fal
  * storage at once, so Run never waits for uploads; identical bytes are uploaded only once.
  */
-import { arrayMove } from "@dnd-kit/sortable";
 import type { StateCreator } from "zustand";
 import { INPUT_RANGES } from "@/lib/endpoint";
-import { uploadFile } from "@/lib/fal/client";
+import { uploadFile } from "@/lib/fal/page-calls";
 import { toRunError } from "@/lib/fal/errors";
 import { describeError } from "@/lib/runs/run-error";
 import { prepareReference, ReferenceFileError, type PreparedReference } from "@/lib/images/prepare";
@@ -227,7 +226,10 @@ export const createReferencesSlice: StateCreator<PlaygroundState, [], [], Refere
       set((state) => {
         const from = state.references.findIndex((r) => r.id === id);
         if (from < 0 || toIndex < 0 || toIndex >= state.references.length) return state;
-        return { references: arrayMove(state.references, from, toIndex) };
+        // By hand, not dnd-kit's arrayMove: the store loads with the page, dnd-kit with the list.
+        const references = [...state.references];
+        references.splice(toIndex, 0, ...references.splice(from, 1));
+        return { references };
       });
     },
 

@@ -7,7 +7,7 @@ import type { StateCreator } from "zustand";
 import { ENDPOINTS, type EditInput, type ModelId } from "@/lib/endpoint";
 import { createPacer, GRID_CONCURRENCY, runBounded } from "@/lib/grid/runner";
 import type { GridPlan } from "@/lib/grid/plan";
-import { cancelRun as cancelOnFal, submitEdit } from "@/lib/fal/client";
+import { cancelRun as cancelOnFal, submitEdit } from "@/lib/fal/page-calls";
 import { toRunError } from "@/lib/fal/errors";
 import { followToResult } from "@/lib/fal/follow";
 import * as history from "@/lib/history/history-db";
