@@ -43,16 +43,15 @@ function fullSizeOnly(): boolean {
  */
 export function useThumbnail<T extends Element>(key: string, url: string) {
   const ref = useRef<T>(null);
-  const [view, setView] = useState<ThumbnailView | undefined>(() => thumbnails().peek(key));
+  // Results come from IndexedDB, so this never runs on the server (no hydration to match).
+  const [view, setView] = useState<ThumbnailView | undefined>(() =>
+    fullSizeOnly() ? { src: url, expired: false } : thumbnails().peek(key),
+  );
   useEffect(() => {
     const element = ref.current;
-    if (!element) return;
+    if (!element || fullSizeOnly()) return;
     let live = true;
     const show = () => {
-      if (fullSizeOnly()) {
-        setView({ src: url, expired: false });
-        return;
-      }
       const set = thumbnails();
       void set.view(key, url).then(async (shown) => {
         if (!live) return;
