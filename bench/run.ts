@@ -87,6 +87,19 @@
  * name what the first load of `/` is made of (from the build's source maps, see
  * bench/chunk-modules.ts); "in bare" marks what the bare page ships too (Next and React).
  *
+ * gallery-bytes: image bytes a returning visitor's browser downloads to see `/` with 100 runs of
+ * realistic results in history (~200 photo-like 2048² PNGs of ~6 MB, each its own file on the
+ * demo backend), at first view and after scrolling to the end of the history (1280×900, headless
+ * Chromium, next start in demo mode, IndexedDB seeded at version 3). Three cases in one run:
+ * "full-size (before)", every result by its original URL as the gallery showed them until now (a
+ * bench-only localStorage switch); "thumbnails, cold", none made yet, each made once by the
+ * server's thumbnail route and kept in IndexedDB; "thumbnails, warm", the same page reloaded.
+ * Reading it: bytes are CDP encodedDataLength of every image response until none is pending for
+ * 1.5 s; "whole scroll" includes the first view; "(n full)" counts originals fetched. The goals
+ * (issue text) are first view <= 3 MB and whole scroll <= 15 MB, cold and warm; the checks also
+ * fail if the gallery fetched an original, a result showed no picture, or a warm load fetched a
+ * thumbnail.
+ *
  * `npm run bench -- <name> [<name>…]` runs only the named benches (e.g. `npm run bench --
  * share-page`); without names, all of them.
  *
@@ -101,6 +114,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { benchDemoMemory, formatDemoMemory } from "./demo-memory";
 import { benchFirstLoad, formatFirstLoad } from "./first-load";
+import { benchGalleryBytes, formatGalleryBytes } from "./gallery-bytes";
 import { benchGridRuns, formatGridRuns } from "./grid-runs";
 import { benchHistoryLoad, formatHistoryLoad } from "./history-load";
 import { benchPresenterSlides, formatPresenterSlides } from "./presenter-slides";
@@ -169,6 +183,7 @@ const BENCHES: Bench[] = [
   bench("share-page", benchSharePage, formatSharePage),
   bench("presenter-slides", benchPresenterSlides, formatPresenterSlides),
   bench("first-load", benchFirstLoad, formatFirstLoad),
+  bench("gallery-bytes", benchGalleryBytes, formatGalleryBytes),
 ];
 
 async function main() {

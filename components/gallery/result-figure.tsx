@@ -53,6 +53,7 @@ export function ResultFigure({
       <div className="relative">
         <ResultImage
           image={image}
+          selectKey={selectKey}
           index={index}
           flagged={flagged}
           revealed={revealed}

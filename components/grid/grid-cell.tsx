@@ -14,6 +14,7 @@ import { describeError } from "@/lib/runs/run-error";
 import { selectionKey } from "@/lib/store/selection";
 import { usePlayground } from "@/lib/store/playground-store";
 import type { Run } from "@/lib/store/runs";
+import { GridThumbnail } from "./grid-thumbnail";
 import { spentUsd } from "./spent-usd";
 
 /** One cell of a variation grid: its picture (pick it to compare), select, star, download. */
@@ -55,13 +56,11 @@ export function GridCell({
         className="relative aspect-square overflow-hidden rounded-md bg-zinc-100 focus-visible:outline-2 focus-visible:outline-accent-500 disabled:cursor-default dark:bg-zinc-800"
       >
         {image ? (
-          // eslint-disable-next-line @next/next/no-img-element -- fal's URLs shown as they are
-          <img
-            src={image.url}
+          <GridThumbnail
+            thumbKey={key}
+            url={image.url}
             alt={`Result: ${label}`}
-            loading="lazy"
-            decoding="async"
-            className={cn("size-full object-cover", flagged && "blur-xl")}
+            flagged={flagged}
           />
         ) : (
           <span className="grid size-full place-items-center p-1">

@@ -3,6 +3,7 @@
 import { useSortable } from "@dnd-kit/sortable";
 import { CSS } from "@dnd-kit/utilities";
 import { IconButton } from "@/components/gallery/icon-button";
+import { useThumbnail } from "@/components/gallery/use-thumbnail";
 import type { ImageFile } from "@/lib/endpoint";
 import { cn } from "@/lib/cn";
 
@@ -42,6 +43,8 @@ export function SlideRow({
     id: slideKey,
   });
   const text = shortened(prompt);
+  // The kept thumbnail: the stage fetches the full-size file when the slide is shown.
+  const { ref: thumbRef, view: thumb } = useThumbnail<HTMLSpanElement>(slideKey, image.url);
   return (
     <li
       ref={setNodeRef}
@@ -65,18 +68,23 @@ export function SlideRow({
       <span className="w-5 shrink-0 text-right text-xs text-zinc-500 tabular-nums dark:text-zinc-400">
         {position}
       </span>
-      <span className="h-12 w-16 shrink-0 overflow-hidden rounded-md bg-zinc-100 dark:bg-zinc-800">
-        {/* eslint-disable-next-line @next/next/no-img-element -- fal's URL shown as is, not re-processed by our server */}
-        <img
-          src={image.url}
-          alt=""
-          width={image.width ?? 64}
-          height={image.height ?? 48}
-          loading="lazy"
-          decoding="async"
-          // Flagged ones stay blurred here as in the gallery; the stage is where they are seen.
-          className={cn("size-full object-cover", flagged && "blur-md")}
-        />
+      <span
+        ref={thumbRef}
+        className="h-12 w-16 shrink-0 overflow-hidden rounded-md bg-zinc-100 dark:bg-zinc-800"
+      >
+        {thumb?.src && (
+          // eslint-disable-next-line @next/next/no-img-element -- a kept thumbnail (blob:) or fal's URL as is
+          <img
+            src={thumb.src}
+            alt=""
+            width={image.width ?? 64}
+            height={image.height ?? 48}
+            loading="lazy"
+            decoding="async"
+            // Flagged ones stay blurred here as in the gallery; the stage is where they are seen.
+            className={cn("size-full object-cover", flagged && "blur-md")}
+          />
+        )}
       </span>
       <span className="min-w-0 flex-1 text-sm">
         <span className="block truncate" title={prompt}>

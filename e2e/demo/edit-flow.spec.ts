@@ -44,7 +44,8 @@ test("runs an edit end to end: queue, live logs, result with seed and timings", 
   await expect(card.getByRole("status").first()).toHaveText("Completed", { timeout: 30_000 });
   const image = card.getByRole("img", { name: "Result 1" });
   await expect(image).toBeVisible();
-  await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(2560);
+  // The card shows the result's thumbnail (640 wide); the caption gives the output's size.
+  await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(640);
   await expect(card).toContainText(/seed \d+/i);
   await expect(card).toContainText(/inference \d+\.\d s/);
   await expect(card).toContainText("2560 × 1440 · PNG");

@@ -155,10 +155,16 @@ test("compares a result with its reference, as a slider and side by side", async
 
 test("opens results in a lightbox with arrow keys and Esc", async ({ page }) => {
   const { card } = await completedRun(page, "Two to browse", 2);
+  // The card shows the kept thumbnail; only the lightbox fetches the full-size file.
+  await expect(card.getByRole("img", { name: "Result 1" })).toHaveAttribute("src", /^blob:/);
   await card.getByRole("button", { name: "Open image 1 in the lightbox" }).click();
   const lightbox = page.getByRole("dialog", { name: "Result images" });
   await expect(lightbox).toBeVisible();
   await expect(lightbox).toContainText("1 / 2");
+  await expect(lightbox.getByRole("img", { name: "Result 1" })).toHaveAttribute(
+    "src",
+    /\/api\/demo-fal\/files\/.+\.png$/,
+  );
   await page.keyboard.press("ArrowRight");
   await expect(lightbox).toContainText("2 / 2");
   await page.keyboard.press("Escape");
@@ -174,13 +180,57 @@ test("deletes a run, and it stays deleted after a reload", async ({ page }) => {
   await expect(page.getByText("No runs yet")).toBeVisible();
 });
 
-test("shows an expired state when an image's URL no longer loads", async ({ page }) => {
-  await completedRun(page, "Expire me");
+test("shows an expired state when a result's file was gone before its thumbnail was made", async ({
+  page,
+}) => {
+  // fal's answer once a file is past its retention, for the original and the thumbnail route.
   await page.route("**/api/demo-fal/files/**", (route) =>
     route.fulfill({ status: 404, body: "gone" }),
   );
-  await page.reload();
-  const card = new PlaygroundPage(page).runCard("Expire me");
+  await page.route("**/api/thumbnail?**", (route) =>
+    route.fulfill({ status: 410, json: { detail: "gone" } }),
+  );
+  const { card } = await completedRun(page, "Expire me");
   await expect(card.getByText(/Expired/)).toBeVisible();
   await expect(card.getByRole("img", { name: "Result 1" })).toHaveCount(0);
+});
+
+test("keeps showing a result's preview, marked expired, once fal has deleted its file", async ({
+  page,
+}) => {
+  const { playground, card } = await completedRun(page, "Keep my preview");
+  await expect(card.getByRole("img", { name: "Result 1" })).toHaveAttribute("src", /^blob:/);
+  // Hours later: the kept thumbnail's original is due a check, and fal answers 410 by then.
+  await page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open("hidream-playground");
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const store = db.transaction("thumbnails", "readwrite").objectStore("thumbnails");
+    await new Promise<void>((resolve) => {
+      store.openCursor().onsuccess = (event) => {
+        const cursor = (event.target as IDBRequest<IDBCursorWithValue | null>).result;
+        if (!cursor) return resolve();
+        cursor.update({ ...cursor.value, checkedAt: 0 });
+        cursor.continue();
+      };
+    });
+    db.close();
+  });
+  await page.route("**/api/demo-fal/files/**", (route) =>
+    route.fulfill({ status: 404, body: "gone" }),
+  );
+  await page.route("**/api/thumbnail?check=1&**", (route) =>
+    route.fulfill({ status: 410, json: { detail: "gone" } }),
+  );
+  await page.reload();
+  const expired = playground.runCard("Keep my preview");
+  await expect(expired.getByText(/Expired/)).toBeVisible();
+  const preview = expired.getByRole("img", { name: "Result 1" });
+  await expect(preview).toHaveAttribute("src", /^blob:/);
+  await expect.poll(() => preview.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(640);
+  await expect(expired.getByRole("button", { name: "Open image 1 in the lightbox" })).toHaveCount(
+    0,
+  );
 });

@@ -18,10 +18,23 @@ async function completedRun(page: Page, prompt: string, images: number) {
     .click();
   const card = await playground.run(prompt);
   await expect(card.getByRole("status").first()).toHaveText("Completed", { timeout: 30_000 });
-  const sources: string[] = [];
-  for (let i = 1; i <= images; i += 1) {
-    sources.push((await card.getByRole("img", { name: `Result ${i}` }).getAttribute("src"))!);
-  }
+  // The originals' URLs, as stored with the run: the card shows thumbnails, the stage originals.
+  const sources = await page.evaluate(async (prompt) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open("hidream-playground");
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const runs = await new Promise<
+      { input: { prompt: string }; output?: { images: { url: string }[] } }[]
+    >((resolve) => {
+      const request = db.transaction("runs").objectStore("runs").getAll();
+      request.onsuccess = () => resolve(request.result);
+    });
+    db.close();
+    return runs.find((run) => run.input.prompt === prompt)?.output?.images.map((i) => i.url) ?? [];
+  }, prompt);
+  expect(sources).toHaveLength(images);
   return { card, sources };
 }
 

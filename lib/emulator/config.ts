@@ -23,6 +23,13 @@ export interface EmulatorConfig {
   maxFinishedResultBytes: number;
   /** Images encoded at once (DEMO_RENDER_CONCURRENCY): each 2048² encode holds tens of MB. */
   renderConcurrency: number;
+  /**
+   * What outputs look like (DEMO_OUTPUT): "flat" (default) is a gradient, ~100 KB as a 2048² PNG
+   * and fast to encode, for tests; "realistic" adds detail at every scale, so a 2048² PNG weighs
+   * ~5 MB like a model's and costs seconds to encode: for benches and for seeing what a gallery
+   * of real results costs a visitor.
+   */
+  outputStyle: OutputStyle;
   /** Imaginary jobs ahead of a `[demo:slow]` job. */
   slowQueueAhead: number;
   /** Storage bounds: bytes (DEMO_STORAGE_MB), files, unfinished uploads. */
@@ -35,6 +42,8 @@ export interface EmulatorConfig {
   /** Whether queue and storage calls need an `Authorization: Key …` header, as fal's do. */
   requireKey: boolean;
 }
+
+export type OutputStyle = "flat" | "realistic";
 
 function numberFromEnv(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -61,6 +70,7 @@ export function emulatorConfig(overrides: Partial<EmulatorConfig> = {}): Emulato
     finishedJobTtlMs: 6 * 60 * 60 * 1000,
     maxFinishedResultBytes: 64 * MB,
     renderConcurrency: Math.max(1, Math.floor(numberFromEnv("DEMO_RENDER_CONCURRENCY", 1))),
+    outputStyle: process.env.DEMO_OUTPUT === "realistic" ? "realistic" : "flat",
     slowQueueAhead: 3,
     storage: {
       maxBytes: numberFromEnv("DEMO_STORAGE_MB", 512) * MB,

@@ -396,6 +396,7 @@ export class JobQueue {
         index,
         count: input.num_images,
         model,
+        realistic: this.config.outputStyle === "realistic",
       });
       const fileName = `${job.id.slice(0, 8)}-${index}.${input.output_format}`;
       const url = input.sync_mode

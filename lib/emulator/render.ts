@@ -26,6 +26,8 @@ export interface RenderRequest {
   count: number;
   /** Which model "ran" it, written on the image (Dev or Full). */
   model?: string;
+  /** Detail at every scale, so the file weighs what a model's does (DEMO_OUTPUT=realistic). */
+  realistic?: boolean;
 }
 
 export interface RenderedImage {
@@ -104,9 +106,38 @@ async function thumbnails(
   return overlays;
 }
 
+/**
+ * Soft detail over the whole picture: a coarse gaussian field (one sample per 16 px) upscaled with
+ * a cubic kernel, blended in as overlay. A flat render's PNG is ~100 KB and hides what a gallery of
+ * real results costs; with this a 2048² PNG is ~5 MB and its 512 px WebP ~40 KB, like a photo's
+ * (bench/bench-images.ts makes richer ones, but pixel by pixel in JS: seconds per image).
+ */
+async function detail({ width, height }: Size, v: number): Promise<OverlayOptions> {
+  const cell = 16;
+  const [w, h] = [Math.ceil(width / cell), Math.ceil(height / cell)];
+  // Seeded (xorshift over the image's variant), so a seed still gives the same file.
+  let state = v || 1;
+  const next = () => {
+    state ^= state << 13;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    return (state >>> 0) / 4294967296;
+  };
+  // Roughly gaussian: a sum of four uniforms, sd ≈ 0.29 × 4 … scaled to ±~90 levels around grey.
+  const lattice = new Uint8Array(w * h * 3).map(() => {
+    const value = 128 + (next() + next() + next() + next() - 2) * 78;
+    return value < 0 ? 0 : value > 255 ? 255 : value;
+  });
+  const field = await sharp(lattice, { raw: { width: w, height: h, channels: 3 } })
+    .resize(width, height, { kernel: "cubic" })
+    .raw()
+    .toBuffer();
+  return { input: field, raw: { width, height, channels: 3 }, blend: "overlay" };
+}
+
 /** Renders one demo image: the first reference restyled, the others inset, and a demo label. */
 export async function renderDemoImage(request: RenderRequest): Promise<RenderedImage> {
-  const { size, format, seed, index, count, references, model = "Dev" } = request;
+  const { size, format, seed, index, count, references, model = "Dev", realistic } = request;
   const v = variant(seed, index);
   const [first, ...others] = references;
   const base = first
@@ -121,12 +152,15 @@ export async function renderDemoImage(request: RenderRequest): Promise<RenderedI
   const image = base
     .modulate({ hue: v % 360, saturation: 1.1 + ((v >>> 9) % 40) / 100 })
     .composite([
+      ...(realistic ? [await detail(size, v)] : []),
       ...(await thumbnails(others, size)),
       { input: watermark(size, lines), top: 0, left: 0 },
     ]);
   const encoded =
     format === "png"
-      ? image.png({ compressionLevel: 6 })
+      ? // Adaptive row filters, as libpng and PIL write a photo: without them a detailed 2048²
+        // PNG is 12 MB, twice what a model's weighs. Flat renders keep the faster default.
+        image.png({ compressionLevel: 6, adaptiveFiltering: !!realistic })
       : format === "jpeg"
         ? image.jpeg({ quality: 90, mozjpeg: false })
         : image.webp({ quality: 88 });

@@ -9,22 +9,30 @@ import { recipeOf } from "@/lib/recipe/recipe";
 import { HISTORY_FORMAT, parseHistoryFile, type HistoryFile } from "./history-file";
 import { fromLegacyError, isLegacyError } from "./legacy-error";
 import { MAX_STORED_LOG_LINES, type LogLine, type RunRecord } from "./run-record";
+import type { StoredThumbnail } from "./thumbnail-db";
 
 export const DB_NAME = "hidream-playground";
 /**
  * 2: a run's error is `{code, detail}` (it was words, `{title, message}`).
  * 3: a `shares` store for the owner's review links.
+ * 4: a `thumbnails` store: each result's small WebP, kept with its run (thumbnail-db.ts).
  * A run's stars (`starred`) need no version: an optional field, absent on older runs (none starred).
  */
-export const HISTORY_VERSION = 3;
+export const HISTORY_VERSION = 4;
 
 interface HistorySchema extends DBSchema {
   runs: { key: string; value: RunRecord; indexes: { submittedAt: number } };
   logs: { key: string; value: { runId: string; lines: LogLine[] } };
   shares: { key: string; value: OwnedShare };
+  thumbnails: { key: string; value: StoredThumbnail; indexes: { runId: string } };
 }
 
 let db: Promise<IDBPDatabase<HistorySchema>> | undefined;
+
+/** The database, opened (and upgraded) once per page. */
+export function openHistory() {
+  return open();
+}
 
 function open() {
   db ??= openDB<HistorySchema>(DB_NAME, HISTORY_VERSION, {
@@ -44,6 +52,10 @@ function open() {
         }
       }
       if (oldVersion < 3) database.createObjectStore("shares", { keyPath: "id" });
+      // Self-contained: a new store, nothing of the older ones touched (thumbnails are made
+      // again on demand for runs stored before it).
+      if (oldVersion < 4)
+        database.createObjectStore("thumbnails", { keyPath: "key" }).createIndex("runId", "runId");
     },
   });
   return db;
@@ -90,10 +102,15 @@ export async function loadLogs(runId: string): Promise<LogLine[]> {
 
 export async function deleteRun(runId: string): Promise<void> {
   const database = await open();
-  const tx = database.transaction(["runs", "logs"], "readwrite");
+  const tx = database.transaction(["runs", "logs", "thumbnails"], "readwrite");
+  const thumbnails = tx.objectStore("thumbnails");
   await Promise.all([
     tx.objectStore("runs").delete(runId),
     tx.objectStore("logs").delete(runId),
+    thumbnails
+      .index("runId")
+      .getAllKeys(runId)
+      .then((keys) => Promise.all(keys.map((key) => thumbnails.delete(key)))),
     tx.done,
   ]);
 }
@@ -104,8 +121,13 @@ export async function deleteRun(runId: string): Promise<void> {
  */
 export async function clearHistory(): Promise<void> {
   const database = await open();
-  const tx = database.transaction(["runs", "logs"], "readwrite");
-  await Promise.all([tx.objectStore("runs").clear(), tx.objectStore("logs").clear(), tx.done]);
+  const tx = database.transaction(["runs", "logs", "thumbnails"], "readwrite");
+  await Promise.all([
+    tx.objectStore("runs").clear(),
+    tx.objectStore("logs").clear(),
+    tx.objectStore("thumbnails").clear(),
+    tx.done,
+  ]);
 }
 
 /** Every share the owner made in this browser, newest first. */
@@ -121,6 +143,8 @@ export async function saveShare(share: OwnedShare): Promise<void> {
 /**
  * The whole history as one JSON document, logs included, and the shares with their secrets:
  * the file is how an owner keeps (or moves) the right to lock and revoke links already sent.
+ * Thumbnails are left out: as base64 they would add ~60 KB per image to a file of ~2 KB per run
+ * (~25 MB for 100 runs of 4), and an importing browser makes them again while fal keeps the files.
  */
 export async function exportHistory(): Promise<Blob> {
   const database = await open();

@@ -38,6 +38,16 @@ const CALLS: {
 }[] = [
   { route: "limits", method: "GET", path: "/api/limits" },
   {
+    route: "thumbnail",
+    method: "GET",
+    path: `/api/thumbnail?w=640&url=${encodeURIComponent("https://v3.fal.media/files/x/out.png")}`,
+  },
+  {
+    route: "thumbnail",
+    method: "GET",
+    path: `/api/thumbnail?check=1&url=${encodeURIComponent("https://v3.fal.media/files/x/out.png")}`,
+  },
+  {
     route: "fal/proxy",
     method: "GET",
     path: "/api/fal/proxy",

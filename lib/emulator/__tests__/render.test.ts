@@ -39,3 +39,23 @@ describe("demo renderer", () => {
     expect(await render(7, 1)).not.toBe(a);
   });
 });
+
+describe("demo renderer, realistic outputs (DEMO_OUTPUT=realistic)", () => {
+  it("weighs megabytes as a 2048² PNG, like a model's, and stays deterministic for a seed", async () => {
+    const render = (realistic: boolean) =>
+      renderDemoImage({
+        references: [],
+        size: { width: 2048, height: 2048 },
+        format: "png",
+        seed: 3,
+        index: 0,
+        count: 1,
+        realistic,
+      });
+    const [flat, real] = await Promise.all([render(false), render(true)]);
+    expect(flat.bytes.byteLength).toBeLessThan(1_000_000);
+    expect(real.bytes.byteLength).toBeGreaterThan(3_000_000);
+    expect((await sharp(real.bytes).metadata()).width).toBe(2048);
+    expect((await render(true)).bytes.equals(real.bytes)).toBe(true);
+  }, 60_000);
+});

@@ -97,6 +97,82 @@ describe("history database upgrades", () => {
   });
 });
 
+describe("thumbnails (version 4)", () => {
+  const thumb = (runId: string, index: number) => ({
+    key: `${runId}:${index}`,
+    runId,
+    url: `https://v3.fal.media/${runId}-${index}.png`,
+    blob: new Blob([`webp of ${runId} ${index}`], { type: "image/webp" }),
+    madeAt: 5_000,
+    checkedAt: 5_000,
+  });
+
+  it("upgrades a version 3 database: runs, logs and shares kept, an empty thumbnail store added", async () => {
+    const old = await openDB("hidream-playground", 3, {
+      upgrade(db) {
+        db.createObjectStore("runs", { keyPath: "id" }).createIndex("submittedAt", "submittedAt");
+        db.createObjectStore("logs", { keyPath: "runId" });
+        db.createObjectStore("shares", { keyPath: "id" });
+      },
+    });
+    await old.put("runs", RUN);
+    await old.put("logs", {
+      runId: RUN.id,
+      lines: [{ message: "hi", level: "INFO", timestamp: "t" }],
+    });
+    await old.put("shares", SHARE);
+    old.close();
+
+    const history = await reopen();
+    expect(await history.loadRuns()).toEqual([RUN]);
+    expect(await history.loadLogs(RUN.id)).toHaveLength(1);
+    expect(await history.loadShares()).toEqual([SHARE]);
+    const thumbnails = await import("@/lib/history/thumbnail-db");
+    expect(await thumbnails.loadThumbnail(`${RUN.id}:0`)).toBeUndefined();
+    await thumbnails.saveThumbnail(thumb(RUN.id, 0));
+
+    vi.resetModules();
+    const again = await import("@/lib/history/thumbnail-db");
+    const kept = await again.loadThumbnail(`${RUN.id}:0`);
+    expect(kept?.url).toBe(`https://v3.fal.media/${RUN.id}-0.png`);
+    expect(await kept?.blob.text()).toBe(`webp of ${RUN.id} 0`);
+  });
+
+  it("marks an original gone and keeps the preview; deleting a run deletes only its thumbnails", async () => {
+    const history = await freshHistory();
+    const thumbnails = await import("@/lib/history/thumbnail-db");
+    await history.saveRun(RUN);
+    await history.saveRun({ ...RUN, id: "run-2" });
+    for (const t of [thumb(RUN.id, 0), thumb(RUN.id, 1), thumb("run-2", 0)])
+      await thumbnails.saveThumbnail(t);
+
+    await thumbnails.markOriginal(`${RUN.id}:1`, true, 9_000);
+    const marked = await thumbnails.loadThumbnail(`${RUN.id}:1`);
+    expect([marked?.gone, marked?.checkedAt, await marked?.blob.text()]).toEqual([
+      true,
+      9_000,
+      `webp of ${RUN.id} 1`,
+    ]);
+
+    await history.deleteRun(RUN.id);
+    expect(await thumbnails.loadThumbnail(`${RUN.id}:0`)).toBeUndefined();
+    expect(await thumbnails.loadThumbnail(`${RUN.id}:1`)).toBeUndefined();
+    expect(await thumbnails.loadThumbnail("run-2:0")).toBeDefined();
+    await history.clearHistory();
+    expect(await thumbnails.loadThumbnail("run-2:0")).toBeUndefined();
+  });
+
+  it("leaves thumbnails out of an exported file", async () => {
+    const history = await freshHistory();
+    const thumbnails = await import("@/lib/history/thumbnail-db");
+    await history.saveRun(RUN);
+    await thumbnails.saveThumbnail(thumb(RUN.id, 0));
+    const text = await (await history.exportHistory()).text();
+    expect(text).not.toContain("webp of");
+    expect(text).not.toContain("thumbnails");
+  });
+});
+
 describe("stars", () => {
   it("keeps a run's stars across a reload, and carries them through export and import", async () => {
     const starred: RunRecord = { ...RUN, starred: [0] };
