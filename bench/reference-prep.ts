@@ -22,6 +22,12 @@ import { serveHandler, type RunningServer } from "@/lib/emulator/serve";
 import { startStandaloneBackend } from "@/lib/emulator/standalone";
 import type { PreparedReference, PrepareStep } from "@/lib/images/prepare";
 import { MAX_REFERENCE_BYTES } from "@/lib/images/sniff";
+import {
+  benchReferenceBurst,
+  formatReferenceBurst,
+  type ReferenceBurstResult,
+} from "./reference-burst";
+import { cameraJpeg, STORED } from "./camera-photos";
 import { percentile } from "./stats";
 import { table, verdictAndNotes } from "./table";
 
@@ -43,8 +49,6 @@ export const DEFAULT_OPTIONS: ReferencePrepOptions = {
 const FLOWS = ["prepared", "raw"] as const;
 type Flow = (typeof FLOWS)[number];
 const STEPS: readonly PrepareStep[] = ["sniff", "decode", "resize", "alpha", "encode", "hash"];
-const STORED = { width: 6000, height: 4000 };
-const MARKER = 400;
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 // The flags playwright.config.ts gives Chromium on a closed network.
 const CHROMIUM_ARGS = [
@@ -106,6 +110,8 @@ export interface ReferencePrepResult {
   breakEvenMbps: number;
   /** Each refusal and edge case, run through prepareReference in the same page. */
   checks: { file: string; expected: string; got: string; pass: boolean }[];
+  /** Ten dropped at once on the real app, worker path against main thread (reference-burst.ts). */
+  tenAtOnce: ReferenceBurstResult;
   notes: string[];
   durationSeconds: number;
 }
@@ -150,91 +156,34 @@ export async function benchReferencePrep(
     const last = drops.findLast((d) => d.flow === "prepared");
     if (!last) throw new Error("no prepared drop was measured");
     const upright = await checkUpright(last.fileUrl, result.prepared);
+    await browser.close();
+    await Promise.all(servers.splice(0).map((server) => server.close()));
+    const tenAtOnce = await benchReferenceBurst();
     return {
       name: "reference-prep",
       options,
       browser: `Chromium ${browser.version()} (headless)`,
       ...result,
       prepared: { ...result.prepared, upright },
+      goal: {
+        definition: `${result.goal.definition}; ten at once: ${tenAtOnce.goals.map((g) => g.definition).join("; ")}`,
+        pass: result.goal.pass && tenAtOnce.pass,
+      },
       checks,
+      tenAtOnce,
       notes: [
         "Both flows upload to the backend's storage as the app does: POST /storage/upload/initiate (with a key), then PUT of the bytes to the returned URL, cross-origin with CORS preflights. The page and the backend are separate local servers.",
         "Drop to ready starts at the file input's change event (the file chosen, as after a drop) and ends when the PUT answers. The file is handed to Chromium as a path, so it is a real File read from disk.",
         "Over loopback an upload costs almost nothing, so here the raw flow is quicker; the break-even uplink is where preparation starts paying off: any slower connection (most home and mobile uplinks) reaches ready sooner prepared.",
         "The ratio depends on content: the texture stands in for a detailed scene; a smooth scene compresses better at both sizes.",
       ],
-      durationSeconds: (performance.now() - started) / 1000,
+      durationSeconds: (performance.now() - started) / 1000 - tenAtOnce.build.seconds,
     };
   } finally {
     await browser.close();
     await Promise.all(servers.map((server) => server.close()));
     await rm(dir, { recursive: true, force: true });
   }
-}
-
-/** The 24-MP "camera" JPEG: quality 92, 4:2:0, EXIF orientation 6. */
-async function cameraJpeg(): Promise<Buffer> {
-  const { width, height } = STORED;
-  const scene = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">
-    <defs>
-      <linearGradient id="land" x1="0" y1="0" x2="0.3" y2="1">
-        <stop offset="0" stop-color="#5b8fd6"/><stop offset="0.55" stop-color="#cfe0f0"/>
-        <stop offset="0.56" stop-color="#5d7a3a"/><stop offset="1" stop-color="#2f3f1c"/>
-      </linearGradient>
-      <radialGradient id="sun"><stop offset="0" stop-color="#fff6d0"/>
-        <stop offset="1" stop-color="#fff6d0" stop-opacity="0"/></radialGradient>
-    </defs>
-    <rect width="100%" height="100%" fill="url(#land)"/>
-    <circle cx="4600" cy="900" r="700" fill="url(#sun)"/>
-    <path d="M0 2300 L900 1500 L1700 2100 L2600 1200 L3500 2000 L4300 1400 L6000 2300 Z" fill="#6b6f78"/>
-    <rect x="700" y="2600" width="1400" height="1100" fill="#a0522d"/>
-    <rect x="3400" y="2500" width="900" height="1300" rx="120" fill="#d9c27a"/>
-    <circle cx="5000" cy="3200" r="500" fill="#b22222"/>
-    <rect width="${MARKER}" height="${MARKER}" fill="#ff0000"/>
-  </svg>`;
-  const base = await sharp(Buffer.from(scene))
-    .removeAlpha()
-    .raw()
-    .toBuffer({ resolveWithObject: true });
-  // Grey noise at 1/16, 1/4, 1/2 and full scale, blended soft-light: detail at every octave.
-  const layers = [];
-  for (const [scale, sigma, blur] of [
-    [16, 40],
-    [4, 30],
-    [2, 30],
-    [1, 30, 0.5],
-  ] as const) {
-    layers.push(await texture(width / scale, height / scale, sigma, blur));
-  }
-  const photo = await sharp(base.data, { raw: base.info })
-    .composite(layers)
-    .raw()
-    .toBuffer({ resolveWithObject: true });
-  return sharp(photo.data, { raw: photo.info })
-    .jpeg({ quality: 92, chromaSubsampling: "4:2:0" })
-    .withMetadata({ orientation: 6 })
-    .toBuffer();
-}
-
-async function texture(width: number, height: number, sigma: number, blur?: number) {
-  const noise = { type: "gaussian" as const, mean: 128, sigma };
-  const grey = await sharp({ create: { width, height, channels: 3, background: "#808080", noise } })
-    .greyscale()
-    .raw()
-    .toBuffer();
-  let layer = sharp(grey, { raw: { width, height, channels: 1 } }).resize(
-    STORED.width,
-    STORED.height,
-    {
-      kernel: "cubic",
-    },
-  );
-  if (blur) layer = layer.blur(blur);
-  const { data, info } = await layer
-    .toColourspace("srgb")
-    .raw()
-    .toBuffer({ resolveWithObject: true });
-  return { input: data, raw: info, blend: "soft-light" as const };
 }
 
 /** The page's script: the real prepare.ts, bundled, plus the two flows and the checks. */
@@ -558,6 +507,8 @@ export function formatReferencePrep(result: ReferencePrepResult): string {
       result.checks.map((c) => [c.file, c.got, c.pass ? "PASS" : `FAIL (expected ${c.expected})`]),
       "left",
     ),
+    "",
+    formatReferenceBurst(result.tenAtOnce),
     ...verdictAndNotes(result.goal.pass, result.notes),
   ].join("\n");
 }

@@ -19,7 +19,12 @@
  * wins here, and "break-even uplink" says below which upload speed preparing wins instead. "Prepare
  * steps" splits the preparation (encode includes drawing onto the canvas). The checks run edge
  * cases (empty, over 50 MB, not an image, HEIC, small, sideways, transparent) through the same
- * code; a failed check, or a prepared image that is not upright, stops the bench.
+ * code; a failed check, or a prepared image that is not upright, stops the bench. "Ten at once"
+ * (bench/reference-burst.ts) then drops ten different 24-MP photos on the real app (next start,
+ * demo mode) while typing in the prompt, workers (as shipped) against the main thread (a
+ * bench-only switch): drop to all ready, longest main-thread task, typing latency p50/p95/max,
+ * peak JS heap, the browser's RSS, and object URLs/bitmaps left after removing them (goals: ready
+ * <= 3 s, no task > 100 ms, typing p95 <= 100 ms, heap <= 600 MB, nothing left).
  *
  * status-follow: how the app follows a run, the status stream or polling at 500/1000/2000 ms, with
  * the real @fal-ai/client through our proxy in front of a backend paced like a shortened run

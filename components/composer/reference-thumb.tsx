@@ -73,6 +73,9 @@ export function ReferenceThumb({
           <div className="grid aspect-square place-items-center p-2 text-center text-xs text-zinc-500">
             Image no longer available
           </div>
+        ) : !reference.previewUrl ? (
+          // Shown from the prepared image: until it exists, an empty tile (status says why).
+          <div className="aspect-square w-full bg-zinc-200 motion-safe:animate-pulse dark:bg-zinc-700" />
         ) : (
           // eslint-disable-next-line @next/next/no-img-element -- a local object URL or the reference's own URL, shown as is
           <img

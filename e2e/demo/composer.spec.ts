@@ -99,6 +99,12 @@ test("prepares a large camera photo: upright, about 4 MP, far fewer bytes", asyn
     Number(await item.getAttribute("data-original-bytes")),
   );
   await expect(item).toContainText("3000×4000 →");
+  // Prepared in the preparation worker (no fallback to the main thread: the CSP lets it start),
+  // and the thumbnail shows that prepared image, not the 12-MP original.
+  expect(page.workers().length).toBeGreaterThan(0);
+  await expect
+    .poll(() => item.locator("img").evaluate((img: HTMLImageElement) => img.naturalWidth))
+    .toBe(width);
 });
 
 test("refuses each bad file with its own message and keeps the good ones", async ({

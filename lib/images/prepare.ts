@@ -7,14 +7,16 @@
  *
  * Decoding and resampling are the browser's own (createImageBitmap, canvas): they are the decoders
  * the preview thumbnail uses, so what is sent matches what the user saw, and they cost no bundle
- * bytes (a wasm decoder for HEIC alone would add megabytes).
+ * bytes (a wasm decoder for HEIC alone would add megabytes). Everything here also runs in a worker
+ * (OffscreenCanvas, no DOM); the app calls it through prepare-pool.ts, which does that.
  */
 import { TARGET_AREA, type Size } from "@/lib/endpoint/sizes";
 import { EXIF_SCAN_BYTES, hasExif, mayNeedOrientation } from "./exif-orientation";
 import { MAX_REFERENCE_BYTES, sniffImageType, type ImageType } from "./sniff";
 import { isUploadedImageType } from "./upload-policy";
 
-export type ReferenceFileErrorCode = "empty" | "too-large" | "not-an-image" | "undecodable";
+export type ReferenceFileErrorCode =
+  "empty" | "too-large" | "not-an-image" | "undecodable" | "timeout";
 
 /** A file refused before upload; `message` is user-facing and names the file. */
 export class ReferenceFileError extends Error {
@@ -66,7 +68,7 @@ export async function prepareReference(
   options: PrepareOptions = {},
 ): Promise<PreparedReference> {
   const { maxArea = TARGET_AREA, onStep } = options;
-  const name = file instanceof File && file.name ? file.name : "This file";
+  const name = fileLabel(file);
   let last = performance.now();
   const step = (done: PrepareStep) => {
     const now = performance.now();
@@ -90,11 +92,16 @@ export async function prepareReference(
   const resized = await resize(bitmap, target);
   step("resize");
 
-  const canvas = createCanvas(target);
-  // Sized explicitly: a browser that ignores createImageBitmap's resize options scales here.
-  canvas.context.imageSmoothingQuality = "high";
-  canvas.context.drawImage(resized, 0, 0, target.width, target.height);
-  resized.close();
+  // Closed on every path: a bitmap holds its decoded pixels (~17 MB at 4 MP) until closed.
+  let canvas: Canvas;
+  try {
+    canvas = createCanvas(target);
+    // Sized explicitly: a browser that ignores createImageBitmap's resize options scales here.
+    canvas.context.imageSmoothingQuality = "high";
+    canvas.context.drawImage(resized, 0, 0, target.width, target.height);
+  } finally {
+    resized.close();
+  }
   // Only JPEG is opaque by construction; the others may carry alpha (a fully opaque PNG is common).
   const transparent = type !== "image/jpeg" && hasTransparency(canvas.context, target);
   step("alpha");
@@ -123,6 +130,11 @@ export async function prepareReference(
     hash,
     reencoded: !keepOriginal,
   };
+}
+
+/** How messages name a file: its name, or "This file" for a nameless blob. */
+export function fileLabel(file: Blob): string {
+  return typeof File !== "undefined" && file instanceof File && file.name ? file.name : "This file";
 }
 
 /**
@@ -166,13 +178,15 @@ async function decode(file: Blob, name: string, type: ImageType): Promise<ImageB
  */
 async function resize(bitmap: ImageBitmap, target: Size): Promise<ImageBitmap> {
   if (bitmap.width === target.width && bitmap.height === target.height) return bitmap;
-  const resized = await createImageBitmap(bitmap, {
-    resizeWidth: target.width,
-    resizeHeight: target.height,
-    resizeQuality: "high",
-  });
-  bitmap.close();
-  return resized;
+  try {
+    return await createImageBitmap(bitmap, {
+      resizeWidth: target.width,
+      resizeHeight: target.height,
+      resizeQuality: "high",
+    });
+  } finally {
+    bitmap.close();
+  }
 }
 
 interface Canvas {

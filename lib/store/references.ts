@@ -1,14 +1,16 @@
 /**
  * The reference images slice: what the user added, in the order the model receives them. Each
- * file is prepared (oriented, scaled to the model's useful size, re-encoded) and uploaded to fal
- * storage at once, so Run never waits for uploads; identical bytes are uploaded only once.
+ * file is prepared (oriented, scaled to the model's useful size, re-encoded; off the main thread,
+ * a few at a time) and uploaded to fal storage at once, so Run never waits for uploads; identical
+ * bytes are uploaded only once.
  */
 import type { StateCreator } from "zustand";
 import { INPUT_RANGES } from "@/lib/endpoint";
 import { uploadFile } from "@/lib/fal/page-calls";
 import { toRunError } from "@/lib/fal/errors";
 import { describeError } from "@/lib/runs/run-error";
-import { prepareReference, ReferenceFileError, type PreparedReference } from "@/lib/images/prepare";
+import type { PreparedReference } from "@/lib/images/prepare";
+import { prepareReferenceInBackground } from "@/lib/images/prepare-pool";
 import { loadImageUrl } from "@/lib/images/check-url";
 import type { PlaygroundState } from "./playground-store";
 
@@ -24,8 +26,12 @@ export interface Reference {
   id: string;
   name: string;
   source: "file" | "url";
-  /** What the thumbnail shows: an object URL for a local file (transient), else the URL itself. */
-  previewUrl: string;
+  /**
+   * What the thumbnail shows: for a local file, an object URL of the prepared image once there is
+   * one (transient; never the original, whose tens of megapixels would be decoded again just for a
+   * thumbnail), else the URL itself.
+   */
+  previewUrl?: string;
   status: ReferenceStatus;
   /** The URL the model receives: fal storage for files, the address itself for URLs. */
   url?: string;
@@ -54,9 +60,6 @@ export interface ReferencesSlice {
 // hash → URL map is what makes a second drop of the same bytes free.
 const prepared = new Map<string, PreparedReference>();
 const uploadedByHash = new Map<string, string>();
-
-/** A decoder that never answers must not leave a slot "Preparing…" forever. */
-const PREPARE_TIMEOUT_MS = 30_000;
 
 const tooMany = (refused: number) =>
   `At most ${INPUT_RANGES.referenceImages.max} reference images: ${refused} not added.`;
@@ -88,24 +91,13 @@ export const createReferencesSlice: StateCreator<PlaygroundState, [], [], Refere
 
   /** Prepares a file, or says in words why it cannot be used. */
   async function prepare(file: File): Promise<PreparedReference | string> {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const timeout = new Promise<string>((resolve) => {
-      timer = setTimeout(
-        () =>
-          resolve(
-            `${file.name || "The file"} took too long to read. Try a smaller or simpler image.`,
-          ),
-        PREPARE_TIMEOUT_MS,
-      );
-    });
     try {
-      return await Promise.race([prepareReference(file), timeout]);
+      return await prepareReferenceInBackground(file);
     } catch (error) {
-      return error instanceof ReferenceFileError
+      // By name, not instanceof: the error may come from another bundle's copy of the class.
+      return error instanceof Error && error.name === "ReferenceFileError"
         ? error.message
         : `${file.name || "The file"} could not be read.`;
-    } finally {
-      clearTimeout(timer);
     }
   }
 
@@ -118,7 +110,11 @@ export const createReferencesSlice: StateCreator<PlaygroundState, [], [], Refere
       blob: new File([result.blob], `${base}.${extension}`, { type: result.blob.type }),
     };
     prepared.set(id, result);
-    patch(id, { original: result.original, prepared: result.prepared });
+    patch(id, {
+      original: result.original,
+      prepared: result.prepared,
+      previewUrl: URL.createObjectURL(result.blob),
+    });
     await upload(id, result.blob, result.hash);
   }
 
@@ -127,14 +123,18 @@ export const createReferencesSlice: StateCreator<PlaygroundState, [], [], Refere
       id: crypto.randomUUID(),
       name: file.name || "pasted image",
       source: "file",
-      previewUrl: URL.createObjectURL(file),
       status: "preparing",
     };
   }
 
+  function revokePreview(reference: Reference | undefined) {
+    if (reference?.source === "file" && reference.previewUrl)
+      URL.revokeObjectURL(reference.previewUrl);
+  }
+
   function dropSlot(id: string) {
     const reference = get().references.find((r) => r.id === id);
-    if (reference?.source === "file") URL.revokeObjectURL(reference.previewUrl);
+    revokePreview(reference);
     prepared.delete(id);
     set((state) => ({ references: state.references.filter((r) => r.id !== id) }));
   }
@@ -194,7 +194,7 @@ export const createReferencesSlice: StateCreator<PlaygroundState, [], [], Refere
       if (!old) return;
       const slot = slotFor(file);
       set((state) => ({ references: state.references.map((r) => (r.id === id ? slot : r)) }));
-      if (old.source === "file") URL.revokeObjectURL(old.previewUrl);
+      revokePreview(old);
       prepared.delete(id);
       set({ notices: [] });
       await fill(slot.id, result, slot.name);
