@@ -43,3 +43,29 @@ export async function readHistoryInBatches(options: HistoryReadOptions): Promise
   }
   return true;
 }
+
+/**
+ * A pause for `readHistoryInBatches` that waits until no key was pressed in `target` for
+ * `quietMs`: reading and joining 10,000 runs costs the main thread seconds in all, and typing in
+ * the prompt comes first (npm run bench -- history-load). `stop` removes the listener.
+ */
+export function pauseWhileTyping(
+  target: EventTarget,
+  quietMs: number,
+  now = () => performance.now(),
+) {
+  let lastKey = -Infinity;
+  const onKey = () => (lastKey = now());
+  target.addEventListener("keydown", onKey, { capture: true, passive: true });
+  const pause = () =>
+    new Promise<void>((resolve) => {
+      const check = () => {
+        const quiet = now() - lastKey;
+        if (quiet >= quietMs) resolve();
+        else setTimeout(check, quietMs - quiet);
+      };
+      setTimeout(check, 0);
+    });
+  const stop = () => target.removeEventListener("keydown", onKey, { capture: true });
+  return { pause, stop };
+}

@@ -7,7 +7,7 @@ import "fake-indexeddb/auto";
 import { IDBFactory } from "fake-indexeddb";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { RunRecord } from "@/lib/history/run-record";
-import { readHistoryInBatches } from "../history-reader";
+import { pauseWhileTyping, readHistoryInBatches } from "../history-reader";
 
 const run = (id: string, submittedAt: number): RunRecord => ({
   id,
@@ -114,5 +114,37 @@ describe("reading the history database in pages", () => {
       joinMs: 0,
     });
     expect(joins.flat().map((r) => r.id)).toEqual(runs.map((r) => r.id));
+  });
+});
+
+describe("pauseWhileTyping", () => {
+  it("lets the read go on only once no key was pressed for the quiet time", async () => {
+    vi.useFakeTimers();
+    try {
+      let clock = 0;
+      const target = new EventTarget();
+      const typing = pauseWhileTyping(target, 400, () => clock);
+      let resumed = false;
+      target.dispatchEvent(new Event("keydown"));
+      void typing.pause().then(() => (resumed = true));
+      for (let i = 0; i < 10; i++) {
+        clock += 100;
+        target.dispatchEvent(new Event("keydown"));
+        await vi.advanceTimersByTimeAsync(100);
+      }
+      expect(resumed).toBe(false);
+      clock += 400;
+      await vi.advanceTimersByTimeAsync(400);
+      expect(resumed).toBe(true);
+      // Once stopped, keys no longer hold it.
+      typing.stop();
+      target.dispatchEvent(new Event("keydown"));
+      let again = false;
+      void typing.pause().then(() => (again = true));
+      await vi.advanceTimersByTimeAsync(1);
+      expect(again).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
