@@ -109,8 +109,7 @@ export function RunList({ sharing }: { sharing: ShareAvailability }) {
       {runs.length > 0 && (
         // The spacers and sentinels are list items hidden from assistive technology.
         <ol className="-mb-4 flex flex-col">
-          <li aria-hidden style={{ height: before }} />
-          <li aria-hidden ref={top} />
+          <li aria-hidden ref={top} style={{ height: before }} />
           {runs.slice(start, end).map((entry, i) => (
             <li
               key={keys[start + i]}
@@ -128,8 +127,7 @@ export function RunList({ sharing }: { sharing: ShareAvailability }) {
               )}
             </li>
           ))}
-          <li aria-hidden ref={bottom} />
-          <li aria-hidden style={{ height: after }} />
+          <li aria-hidden ref={bottom} style={{ height: after }} />
         </ol>
       )}
       <SelectionBar sharing={sharing} />

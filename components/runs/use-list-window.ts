@@ -92,7 +92,11 @@ export function useListWindow(keys: readonly string[], resetOn: unknown) {
     /** Room held by the dropped entries above and below the rendered ones. */
     before: measuredHeight(keys, 0, start, heights),
     after: measuredHeight(keys, end, total, heights),
-    /** Ref callbacks for the sentinels just before and after the rendered entries. */
+    /**
+     * Ref callbacks for the spacers before and after the rendered entries. Each is watched whole, not
+     * just its edge: a jump into one (Home, End, the scrollbar) grows the window step by step
+     * until the spacer is out of view again.
+     */
     top: setTop,
     bottom: setBottom,
     measure,

@@ -30,7 +30,8 @@ export function clampWindow(window: ListWindow, total: number, step: number): Li
 
 /**
  * A step further down: `step` more entries at the end, and as many dropped at the start as the
- * cap asks, but never past `keep` (the entry holding keyboard focus stays rendered).
+ * cap asks, but not past `keep` (the entry holding keyboard focus) when that costs at most a step
+ * more: focus left far behind by the scroll wheel is let go, so the window stays bounded.
  */
 export function growDown(
   window: ListWindow,
@@ -40,7 +41,8 @@ export function growDown(
 ): ListWindow {
   const end = Math.min(total, window.end + step);
   let start = Math.max(window.start, end - max);
-  if (keep !== undefined && keep >= window.start) start = Math.min(start, keep);
+  if (keep !== undefined && keep >= window.start && start - keep <= step)
+    start = Math.min(start, keep);
   return { start, end };
 }
 
@@ -48,7 +50,8 @@ export function growDown(
 export function growUp(window: ListWindow, { step, max }: WindowLimits, keep?: number): ListWindow {
   const start = Math.max(0, window.start - step);
   let end = Math.min(window.end, start + max);
-  if (keep !== undefined && keep < window.end) end = Math.max(end, keep + 1);
+  if (keep !== undefined && keep < window.end && keep + 1 - end <= step)
+    end = Math.max(end, keep + 1);
   return { start, end };
 }
 

@@ -22,6 +22,11 @@ describe("growDown", () => {
     expect(growDown({ start: 0, end: 40 }, 10_000, limits, 3)).toEqual({ start: 3, end: 52 });
     expect(growDown({ start: 0, end: 40 }, 10_000, limits, 30)).toEqual({ start: 12, end: 52 });
   });
+
+  it("lets focus left far behind go, so the window stays bounded", () => {
+    // Kept once (a window of 49), then let go on the next step: never more than max + step.
+    expect(growDown({ start: 3, end: 52 }, 10_000, limits, 3)).toEqual({ start: 28, end: 64 });
+  });
 });
 
 describe("growUp", () => {
