@@ -20,7 +20,8 @@ export function SelectionBar({ sharing }: { sharing: ShareAvailability }) {
   const clearSelection = usePlayground((s) => s.clearSelection);
   const [status, setStatus] = useState("");
   const chosen = new Set(selection);
-  const items = runs.flatMap((run) =>
+  // Nothing selected (the usual case) needs no walk through every run of a long history.
+  const items = (chosen.size === 0 ? [] : runs).flatMap((run) =>
     (run.output?.images ?? []).flatMap((image, i) =>
       chosen.has(selectionKey(run.id, i))
         ? [

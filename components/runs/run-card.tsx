@@ -1,5 +1,6 @@
 "use client";
 
+import { memo } from "react";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { usePlayground } from "@/lib/store/playground-store";
@@ -15,7 +16,11 @@ import { progressFromLogs } from "./run-progress";
 import { runTimings } from "@/lib/runs/run-timings";
 import { useNow } from "./use-now";
 
-export function RunCard({ run }: { run: Run }) {
+/**
+ * One run. Memoized: the list re-renders as the history streams in and runs update, and a card
+ * whose run object is unchanged has nothing new to show.
+ */
+export const RunCard = memo(function RunCard({ run }: { run: Run }) {
   const cancelRun = usePlayground((s) => s.cancelRun);
   const retryRun = usePlayground((s) => s.retryRun);
   const loadRunLogs = usePlayground((s) => s.loadRunLogs);
@@ -94,4 +99,4 @@ export function RunCard({ run }: { run: Run }) {
       )}
     </Card>
   );
-}
+});

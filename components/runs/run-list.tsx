@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useMemo } from "react";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { usePlayground } from "@/lib/store/playground-store";
@@ -12,13 +12,7 @@ import type { Run } from "@/lib/store/runs";
 import { HistoryToolbar } from "./history-toolbar";
 import { ImportHistoryButton } from "./import-history-button";
 import { RunCard } from "./run-card";
-
-/**
- * Cards rendered at first, then per step as the reader scrolls: a card is up to a screen tall, so
- * a few fill the first view, and a long history must not slow the first paint (npm run bench).
- */
-const FIRST_PAGE = 4;
-const PAGE = 12;
+import { useListWindow } from "./use-list-window";
 
 type Entry = { kind: "run"; run: Run } | { kind: "grid"; id: string; cells: Run[] };
 
@@ -43,35 +37,43 @@ function entriesOf(runs: readonly Run[]): Entry[] {
   return entries;
 }
 
-/** Runs, newest first, rendered a page at a time as the reader scrolls. */
+const keyOf = (entry: Entry) => (entry.kind === "run" ? entry.run.id : `grid:${entry.id}`);
+
+/**
+ * Runs, newest first, as a list of which only a window near the screen is rendered (see
+ * useListWindow): the history can hold 10,000 runs. Each item says its place in the whole list
+ * (aria-posinset/aria-setsize), so a screen reader announces "run 37 of 10,000" though the others
+ * are not in the page; Tab and Shift+Tab move through the runs as the window follows the focus.
+ */
 export function RunList({ sharing }: { sharing: ShareAvailability }) {
   const allRuns = usePlayground((s) => s.runs);
   const starredOnly = usePlayground((s) => s.starredOnly);
   const kept = usePlayground((s) => s.starredOnlyKept);
-  const filter = { starredOnly, kept };
+  const filter = useMemo(() => ({ starredOnly, kept }), [starredOnly, kept]);
   // A grid stays whole (its axes need every cell's place) when any of its cells is listed.
-  const runs = entriesOf(allRuns).filter((entry) =>
-    entry.kind === "run"
-      ? showsRun(entry.run, filter)
-      : entry.cells.some((cell) => showsRun(cell, filter)),
+  const runs = useMemo(
+    () =>
+      entriesOf(allRuns).filter((entry) =>
+        entry.kind === "run"
+          ? showsRun(entry.run, filter)
+          : entry.cells.some((cell) => showsRun(cell, filter)),
+      ),
+    [allRuns, filter],
   );
+  const keys = useMemo(() => runs.map(keyOf), [runs]);
   const historyLoaded = usePlayground((s) => s.historyLoaded);
-  const [shown, setShown] = useState(FIRST_PAGE);
-  const sentinel = useRef<HTMLDivElement>(null);
-  const more = runs.length > shown;
-
-  useEffect(() => {
-    const el = sentinel.current;
-    if (!el || !more) return;
-    const observer = new IntersectionObserver(
-      (entries) => {
-        if (entries.some((e) => e.isIntersecting)) setShown((n) => n + PAGE);
-      },
-      { rootMargin: "800px" },
-    );
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, [more, shown]);
+  const {
+    window: shown,
+    before,
+    after,
+    top,
+    bottom,
+    measure,
+    showMore,
+    remaining,
+    step,
+  } = useListWindow(keys, starredOnly);
+  const { start, end } = shown;
 
   if (allRuns.length === 0) {
     return (
@@ -104,20 +106,35 @@ export function RunList({ sharing }: { sharing: ShareAvailability }) {
           here.
         </Card>
       )}
-      {runs
-        .slice(0, shown)
-        .map((entry) =>
-          entry.kind === "run" ? (
-            <RunCard key={entry.run.id} run={entry.run} />
-          ) : (
-            <GridCard key={entry.id} cells={entry.cells} filter={filter} />
-          ),
-        )}
+      {runs.length > 0 && (
+        // The spacers and sentinels are list items hidden from assistive technology.
+        <ol className="-mb-4 flex flex-col">
+          <li aria-hidden ref={top} style={{ height: before }} />
+          {runs.slice(start, end).map((entry, i) => (
+            <li
+              key={keys[start + i]}
+              ref={measure}
+              data-list-key={keys[start + i]}
+              data-list-index={start + i}
+              aria-posinset={start + i + 1}
+              aria-setsize={runs.length}
+              className="pb-4"
+            >
+              {entry.kind === "run" ? (
+                <RunCard run={entry.run} />
+              ) : (
+                <GridCard cells={entry.cells} filter={filter} />
+              )}
+            </li>
+          ))}
+          <li aria-hidden ref={bottom} style={{ height: after }} />
+        </ol>
+      )}
       <SelectionBar sharing={sharing} />
-      {more && (
-        <div ref={sentinel} className="flex justify-center">
-          <Button variant="secondary" onClick={() => setShown((n) => n + PAGE)}>
-            Show {Math.min(PAGE, runs.length - shown)} more of {runs.length - shown}
+      {remaining > 0 && (
+        <div className="flex justify-center">
+          <Button variant="secondary" onClick={showMore}>
+            Show {Math.min(step, remaining)} more of {remaining}
           </Button>
         </div>
       )}

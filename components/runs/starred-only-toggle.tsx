@@ -1,5 +1,6 @@
 "use client";
 
+import { useMemo } from "react";
 import { Icon } from "@/components/gallery/icons";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/lib/cn";
@@ -10,7 +11,9 @@ import { usePlayground } from "@/lib/store/playground-store";
 export function StarredOnlyToggle() {
   const starredOnly = usePlayground((s) => s.starredOnly);
   const setStarredOnly = usePlayground((s) => s.setStarredOnly);
-  const count = usePlayground((s) => starredKeys(s.runs).length);
+  // Counted when the runs change, not on every change of the store (each key typed in the prompt).
+  const runs = usePlayground((s) => s.runs);
+  const count = useMemo(() => starredKeys(runs).length, [runs]);
   return (
     <Button
       variant="ghost"

@@ -233,4 +233,56 @@ test("keeps showing a result's preview, marked expired, once fal has deleted its
   await expect(expired.getByRole("button", { name: "Open image 1 in the lightbox" })).toHaveCount(
     0,
   );
+
+test("a long history renders only the runs near the screen, and Tab walks through every one", async ({
+  page,
+  playground,
+}) => {
+  const total = 120;
+  // Cancelled runs, written straight into the history the app has just created.
+  await page.evaluate(async (count) => {
+    const open = indexedDB.open("hidream-playground");
+    const db = await new Promise<IDBDatabase>(
+      (resolve) => (open.onsuccess = () => resolve(open.result)),
+    );
+    const tx = db.transaction("runs", "readwrite");
+    for (let i = 1; i <= count; i++)
+      tx.objectStore("runs").put({
+        id: `run-${i}`,
+        input: {
+          prompt: `Long history ${i}`,
+          reference_image_urls: ["https://v3.fal.media/a.png"],
+        },
+        phase: "cancelled",
+        submittedAt: Date.now() - i * 1000,
+        completedAt: Date.now() - i * 1000 + 500,
+      });
+    await new Promise((resolve) => (tx.oncomplete = resolve));
+    db.close();
+  }, total);
+  await page.reload();
+  await playground.hydrated();
+
+  const first = page.getByRole("region", { name: "Run: Long history 1", exact: true });
+  await expect(first.locator("xpath=..")).toHaveAttribute("aria-setsize", String(total));
+  // From the first run's first control, Tab moves run by run, never out of the list.
+  await first.getByRole("button", { name: "Retry" }).focus();
+  const focusedRun = () =>
+    page.evaluate(() => {
+      const item = document.activeElement?.closest<HTMLElement>("[data-list-index]");
+      return item ? Number(item.dataset.listIndex) : -1;
+    });
+  let at = 0;
+  while (at < 60) {
+    await page.keyboard.press("Tab");
+    const next = await focusedRun();
+    expect([at, at + 1]).toContain(next);
+    at = next;
+  }
+  // The runs far above were dropped from the page: what is rendered stays near the screen.
+  await expect(first).toHaveCount(0);
+  expect(await page.getByRole("region", { name: /^Run: / }).count()).toBeLessThanOrEqual(40);
+  // And come back when scrolled to.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await expect(first).toBeVisible();
 });

@@ -68,12 +68,16 @@ export async function loadRuns(): Promise<RunRecord[]> {
 }
 
 /**
- * Up to `limit` runs, newest first, submitted before `olderThan` (or the newest of all): the
- * gallery shows the first page at once and reads the rest in the background, so a long history
- * does not delay the first paint.
+ * Up to `limit` runs, newest first, that come after `after` in that order (or the newest of all):
+ * the gallery shows the first page at once and reads the rest in the background, so a long
+ * history does not delay the first paint. The order is by time, then by id (as the index keeps
+ * runs of the same millisecond, e.g. a grid's cells), so a page never skips a run.
  */
-export async function loadRunsPage(limit: number, olderThan?: number): Promise<RunRecord[]> {
-  const range = olderThan === undefined ? undefined : IDBKeyRange.upperBound(olderThan, true);
+export async function loadRunsPage(
+  limit: number,
+  after?: Pick<RunRecord, "submittedAt" | "id">,
+): Promise<RunRecord[]> {
+  const range = after === undefined ? undefined : IDBKeyRange.upperBound(after.submittedAt);
   const page: RunRecord[] = [];
   let cursor = await (
     await open()
@@ -81,6 +85,9 @@ export async function loadRunsPage(limit: number, olderThan?: number): Promise<R
     .transaction("runs")
     .store.index("submittedAt")
     .openCursor(range, "prev");
+  // Runs of `after`'s millisecond come by descending id: skip up to and including it.
+  while (cursor && after && cursor.key === after.submittedAt && cursor.primaryKey >= after.id)
+    cursor = await cursor.continue();
   while (cursor && page.length < limit) {
     page.push(cursor.value);
     cursor = await cursor.continue();

@@ -11,6 +11,7 @@ import { cancelRun as cancelOnFal, submitEdit } from "@/lib/fal/page-calls";
 import { toRunError } from "@/lib/fal/errors";
 import { followToResult } from "@/lib/fal/follow";
 import * as history from "@/lib/history/history-db";
+import { pauseWhileTyping, readHistoryInBatches } from "@/lib/history/history-reader";
 import { isUnfinished, type RunRecord } from "@/lib/history/run-record";
 import { createRunEngine, toRecord, type Run } from "@/lib/runs/engine";
 import type { PlaygroundState } from "./playground-store";
@@ -53,6 +54,14 @@ const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
 /** Runs read before the first paint, then per background batch. */
 const FIRST_HISTORY_PAGE = 12;
 const HISTORY_BATCH = 100;
+/**
+ * Runs read join the store at most this often: each join re-renders whatever reads the run list,
+ * at a cost that grows with the history, so 40 joins per 10,000 runs would crowd out typing in
+ * the prompt where a handful do not (npm run bench -- history-load).
+ */
+const HISTORY_JOIN_MS = 500;
+/** The background read waits for this long without a key pressed: typing comes first. */
+const TYPING_PAUSE_MS = 400;
 
 export const createRunsSlice: StateCreator<PlaygroundState, [], [], RunsSlice> = (set, get) => {
   const engine = createRunEngine({
@@ -106,16 +115,17 @@ export const createRunsSlice: StateCreator<PlaygroundState, [], [], RunsSlice> =
       set((state) => ({ runs: [...state.runs, ...loaded], historyLoaded: true }));
       for (const run of loaded.filter(isUnfinished)) void engine.resume(run.id);
     };
-    // The newest runs first, for the first paint; then the rest in small batches, each short
-    // enough not to block input.
-    let page = await history.loadRunsPage(FIRST_HISTORY_PAGE).catch(() => [] as RunRecord[]);
-    adopt(page);
-    while (page.length > 0) {
-      await new Promise((resolve) => setTimeout(resolve, 0));
-      if (generation !== historyGeneration) return; // cleared meanwhile
-      page = await history.loadRunsPage(HISTORY_BATCH, page.at(-1)!.submittedAt).catch(() => []);
-      adopt(page);
-    }
+    const typing = pauseWhileTyping(document, TYPING_PAUSE_MS);
+    const read = await readHistoryInBatches({
+      loadPage: (limit, after) => history.loadRunsPage(limit, after).catch(() => []),
+      join: adopt,
+      stopped: () => generation !== historyGeneration, // cleared meanwhile
+      first: FIRST_HISTORY_PAGE,
+      batch: HISTORY_BATCH,
+      joinMs: HISTORY_JOIN_MS,
+      pause: typing.pause,
+    }).finally(typing.stop);
+    if (!read) return;
     // Grid cells not sent before the page closed go now, oldest first.
     const planned = get()
       .runs.filter((run) => run.phase === "planned")
