@@ -233,6 +233,7 @@ test("keeps showing a result's preview, marked expired, once fal has deleted its
   await expect(expired.getByRole("button", { name: "Open image 1 in the lightbox" })).toHaveCount(
     0,
   );
+});
 
 test("a long history renders only the runs near the screen, and Tab walks through every one", async ({
   page,
