@@ -239,6 +239,8 @@ test("a long history renders only the runs near the screen, and Tab walks throug
   page,
   playground,
 }) => {
+  // Sixty key presses, each read back from the page: slow on a busy 2-core machine.
+  test.slow();
   const total = 120;
   // Cancelled runs, written straight into the history the app has just created.
   await page.evaluate(async (count) => {

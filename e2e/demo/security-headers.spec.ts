@@ -58,9 +58,15 @@ test("a whole run works with the policy on, without a single violation", async (
       .getByRole("img", { name: "Result 1" })
       .evaluate((img: HTMLImageElement) => img.naturalWidth),
   ).toBeGreaterThan(0);
-  // Uploads and results are served from the page's own origin, as the policy's 'self' requires.
-  const src = await card.getByRole("img", { name: "Result 1" }).getAttribute("src");
-  expect(src?.startsWith(`${baseURL}/api/demo-fal/files/`)).toBe(true);
+  // The card shows a thumbnail kept in the browser, made by the page's own origin; the original,
+  // opened in the lightbox, is served from the page's own origin too, as the policy's 'self' requires.
+  await expect(card.getByRole("img", { name: "Result 1" })).toHaveAttribute("src", /^blob:/);
+  await card.getByRole("button", { name: "Open image 1 in the lightbox" }).click();
+  const original = page.getByRole("dialog").locator(`img[src^="${baseURL}/api/demo-fal/files/"]`);
+  await expect(original.first()).toBeVisible();
+  await expect
+    .poll(() => original.first().evaluate((img: HTMLImageElement) => img.naturalWidth))
+    .toBeGreaterThan(0);
   expect(violations).toEqual([]);
 });
 
