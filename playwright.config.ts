@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { defineConfig, devices, type Project } from "@playwright/test";
+import { defineConfig, devices } from "@playwright/test";
 import { E2E } from "./e2e/support/servers";
 
 // Playwright's own browser where it is installed; otherwise the system Chromium (Debian's
@@ -13,8 +13,6 @@ const useSystemChromium =
   process.env.PLAYWRIGHT_USE_BUNDLED !== "1" && systemChromium !== undefined;
 
 const quiet = { NEXT_TELEMETRY_DISABLED: "1" };
-/** The demo specs the first demo app runs; the second runs the rest. */
-const DEMO_FIRST_HALF = /demo\/(edit-flow|runs|composer|security-headers|setup-page)\.spec\.ts/;
 /** Demo mode whatever the shell has set. */
 const DEMO = {
   FAL_KEY: "",
@@ -26,29 +24,12 @@ const DEMO = {
   REDIS_URL: "",
 };
 
-/** Demo mode: no key, the embedded backend, paced so queue and logs are visible. */
-const demoServer = (port: number, url: string) => ({
-  command: `npx next start -p ${port}`,
-  url,
-  env: {
-    ...quiet,
-    ...DEMO,
-    ACCESS_PASSWORD: "",
-    DEMO_QUEUE_MS: "600",
-    DEMO_STEP_MS: "60",
-  },
-  reuseExistingServer: false,
-  timeout: 60_000,
-});
-
 export default defineConfig({
   testDir: "e2e",
   timeout: 60_000,
   expect: { timeout: 15_000 },
   fullyParallel: false,
-  // Two projects at a time, each one file at a time: a project's files share its server's state
-  // (queue, limits, budget, request log), so they never overlap; different servers do.
-  workers: 2,
+  workers: 1,
   retries: process.env.CI ? 1 : 0,
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
   use: {
@@ -67,33 +48,39 @@ export default defineConfig({
       ],
     },
   },
-  projects: (
-    [
-      // The demo specs run as two halves, each on its own server, so they can run side by side
-      // without sharing a queue (runs.spec expects exact queue positions).
-      { name: "demo", testMatch: DEMO_FIRST_HALF, use: { baseURL: E2E.demoApp } },
-      {
-        name: "demo-2",
-        testMatch: /demo\/.*\.spec\.ts/,
-        testIgnore: DEMO_FIRST_HALF,
-        use: { baseURL: E2E.demoApp2 },
-      },
-      { name: "live", testMatch: /live\/.*\.spec\.ts/, use: { baseURL: E2E.liveApp } },
-      { name: "locked", testMatch: /locked\/.*\.spec\.ts/, use: { baseURL: E2E.lockedApp } },
-      { name: "hardened", testMatch: /hardened\/.*\.spec\.ts/, use: { baseURL: E2E.hardenedApp } },
-      { name: "outage", testMatch: /outage\/.*\.spec\.ts/, use: { baseURL: E2E.outageApp } },
-      // One review-link suite, run on each store.
-      { name: "review", testMatch: /review\/.*\.spec\.ts/, use: { baseURL: E2E.reviewApp } },
-      {
-        name: "review-redis",
-        testMatch: /review\/.*\.spec\.ts/,
-        use: { baseURL: E2E.reviewRedisApp },
-      },
-    ] satisfies Project[]
-  ).map((project) => ({ ...project, workers: 1 })),
+  projects: [
+    { name: "demo", testMatch: /demo\/.*\.spec\.ts/, use: { baseURL: E2E.demoApp } },
+    { name: "live", testMatch: /live\/.*\.spec\.ts/, use: { baseURL: E2E.liveApp } },
+    { name: "locked", testMatch: /locked\/.*\.spec\.ts/, use: { baseURL: E2E.lockedApp } },
+    { name: "hardened", testMatch: /hardened\/.*\.spec\.ts/, use: { baseURL: E2E.hardenedApp } },
+    { name: "outage", testMatch: /outage\/.*\.spec\.ts/, use: { baseURL: E2E.outageApp } },
+    // One review-link suite, run on each store.
+    { name: "review", testMatch: /review\/.*\.spec\.ts/, use: { baseURL: E2E.reviewApp } },
+    {
+      name: "review-redis",
+      testMatch: /review\/.*\.spec\.ts/,
+      use: { baseURL: E2E.reviewRedisApp },
+    },
+  ],
   webServer: [
-    demoServer(E2E.demoPort, E2E.demoApp),
-    demoServer(E2E.demoPort2, E2E.demoApp2),
+    {
+      // Demo mode: no key, the embedded backend, paced so queue and logs are visible.
+      command: `npx next start -p ${E2E.demoPort}`,
+      url: E2E.demoApp,
+      env: {
+        ...quiet,
+        FAL_KEY: "",
+        FAL_KEY_ID: "",
+        FAL_KEY_SECRET: "",
+        FAL_UPSTREAM_URL: "",
+        ACCESS_PASSWORD: "",
+        DAILY_BUDGET_USD: "",
+        DEMO_QUEUE_MS: "600",
+        DEMO_STEP_MS: "60",
+      },
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
     {
       command: `npx tsx scripts/emulator.ts --port ${E2E.backendPort}`,
       url: `${E2E.backend}/_emulator/requests`,

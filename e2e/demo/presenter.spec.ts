@@ -169,8 +169,9 @@ test("an audience window follows the presenter, and a live edit lands as the nex
   await bar.getByRole("button", { name: "Run", exact: true }).click();
   await expect(audience.getByText(/Making a new version/)).toBeVisible({ timeout: 10_000 });
   await expect(announced(page)).toContainText("Slide 3 of 3", { timeout: 30_000 });
+  // A new image, which the audience window fetches and decodes only now (nothing to look ahead to).
   await expect
-    .poll(shown, { timeout: 1_000 })
+    .poll(shown, { timeout: 5_000 })
     .not.toMatch(
       new RegExp(`^(${sources.map((s) => s.replace(/[.?*+^$[\]\\(){}|-]/g, "\\$&")).join("|")})$`),
     );

@@ -1,6 +1,5 @@
 /** Ports and secrets of the servers the e2e suite starts (see playwright.config.ts). */
 const demoPort = 3310;
-const demoPort2 = 3317;
 const livePort = 3311;
 const lockedPort = 3312;
 const hardenedPort = 3313;
@@ -12,7 +11,6 @@ const backendPort = 3319;
 
 export const E2E = {
   demoPort,
-  demoPort2,
   livePort,
   lockedPort,
   hardenedPort,
@@ -23,8 +21,6 @@ export const E2E = {
   backendPort,
   /** Demo mode, open: no key, no password. */
   demoApp: `http://127.0.0.1:${demoPort}`,
-  /** A second demo app like the first, so the demo specs run as two halves side by side. */
-  demoApp2: `http://127.0.0.1:${demoPort2}`,
   /** Live mode behind a password: the canary key, fal's hosts replaced by the backend below. */
   liveApp: `http://127.0.0.1:${livePort}`,
   /** Demo mode locked and capped: a password and a daily budget of a few runs. */
