@@ -4,8 +4,8 @@
  * refuse for a reason the owner can fix here).
  */
 import type { SharePick } from "@/lib/shares/share-input";
+import { createShareSchema } from "@/lib/shares/share-schemas";
 import {
-  createShareSchema,
   DEFAULT_SHARE_EXPIRY,
   type CreateShareInput,
   type ShareExpiry,

@@ -23,6 +23,11 @@ export class PlaygroundPage {
 
   /** The playground as a first-time visitor sees it: no saved composer, no run history. */
   async openFresh() {
+    // Each test has a new browser context, so a page that has not been anywhere yet has nothing
+    // saved: one load is enough. A page that has (signed in, say) is cleared and reloaded.
+    if (this.page.url() === "about:blank" && this.page.context().pages().length === 1) {
+      return this.open();
+    }
     await this.page.goto("/");
     await this.page.evaluate(async () => {
       localStorage.clear();

@@ -30,8 +30,9 @@ export interface EmulatorConfig {
    * of real results costs a visitor.
    */
   outputStyle: OutputStyle;
-  /** Imaginary jobs ahead of a `[demo:slow]` job. */
+  /** Imaginary jobs ahead of a `[demo:slow]` job, and how long each takes to leave. */
   slowQueueAhead: number;
+  slowQueueTickMs: number;
   /** Storage bounds: bytes (DEMO_STORAGE_MB), files, unfinished uploads. */
   storage: StorageLimits;
   /** The largest single PUT and the largest multipart part. */
@@ -72,6 +73,7 @@ export function emulatorConfig(overrides: Partial<EmulatorConfig> = {}): Emulato
     renderConcurrency: Math.max(1, Math.floor(numberFromEnv("DEMO_RENDER_CONCURRENCY", 1))),
     outputStyle: process.env.DEMO_OUTPUT === "realistic" ? "realistic" : "flat",
     slowQueueAhead: 3,
+    slowQueueTickMs: 1500,
     storage: {
       maxBytes: numberFromEnv("DEMO_STORAGE_MB", 512) * MB,
       maxFiles: 5000,

@@ -80,7 +80,6 @@ export type Renderer = (request: RenderRequest) => Promise<RenderedImage>;
 export type ReferenceLoader = (url: string) => Promise<Uint8Array | null>;
 
 const MAX_LOG_LINES = 500;
-const PHANTOM_TICK_MS = 1500;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -180,7 +179,7 @@ export class JobQueue {
   private async admit(job: Job) {
     await sleep(this.config.queueMs);
     while (job.phantomAhead > 0 && !job.cancelRequested) {
-      await sleep(PHANTOM_TICK_MS);
+      await sleep(this.config.slowQueueTickMs);
       job.phantomAhead--;
       this.notify(job);
     }

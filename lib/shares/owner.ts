@@ -9,17 +9,15 @@ import { takeShareCreation } from "./counters";
 import { SHARE_ERROR_TYPES, ShareError } from "./errors";
 import { hashPasscode } from "./passcode";
 import {
-  createShareSchema,
   EXPIRY_MS,
   SHARE_LIMITS,
-  shareActionSchema,
   shareState,
-  shareStatusRequestSchema,
   type ShareFeedback,
   type ShareImage,
   type ShareRecord,
   type ShareSummary,
 } from "./share";
+import { createShareSchema, shareActionSchema, shareStatusRequestSchema } from "./share-schemas";
 import { shareableUrl, type UrlRules } from "./share-urls";
 import { appShareStore } from "./store/app-store";
 

@@ -1,9 +1,19 @@
 /**
  * Client review links, stated once: what the owner sends to make a share, what the server keeps,
  * what a client sends back, and every bound on them. The share API, both stores, the share page
- * and the owner's dialog all read this file.
+ * and the owner's dialog all read this file; the zod schemas that check what arrives are in
+ * share-schemas.ts.
  */
-import { z } from "zod";
+// Types only from the schemas: this file is in the page's first load, and zod stays out of it.
+import type { ShareOptions } from "./share-schemas";
+
+export type {
+  CreateShareInput,
+  FeedbackInput,
+  ShareAction,
+  ShareImageInput,
+  ShareOptions,
+} from "./share-schemas";
 
 export const SHARE_LIMITS = {
   imagesPerShare: 60,
@@ -41,64 +51,6 @@ export const TOMBSTONE_MS = 30 * 86_400_000;
 /** A share id: 16 random bytes (128 bits) as base64url, 22 characters. */
 export const SHARE_ID_PATTERN = /^[A-Za-z0-9_-]{22}$/;
 export const isShareId = (value: string) => SHARE_ID_PATTERN.test(value);
-
-/** What the client sees besides the images; prompt and parameters are off by default. */
-export const shareOptionsSchema = z.strictObject({
-  showPrompt: z.boolean().default(false),
-  showParameters: z.boolean().default(false),
-  showReferences: z.boolean().default(false),
-  beforeAfter: z.boolean().default(false),
-});
-export type ShareOptions = z.output<typeof shareOptionsSchema>;
-
-const text = (max: number, label: string) =>
-  z
-    .string()
-    .trim()
-    .max(max, { error: `${label} is limited to ${max.toLocaleString("en")} characters.` });
-
-/** One image as the owner's browser describes it; URLs are checked by the service (share-urls). */
-export const shareImageInputSchema = z.strictObject({
-  url: z.string().max(2_048),
-  width: z.int().min(1).max(16_384).optional(),
-  height: z.int().min(1).max(16_384).optional(),
-  contentType: z.enum(["image/png", "image/jpeg", "image/webp"]).optional(),
-  prompt: text(SHARE_LIMITS.promptChars, "A prompt").optional(),
-  /** Parameters as label → value, already formatted by the app (e.g. "Steps": "28"). */
-  parameters: z.record(text(40, "A parameter name"), text(200, "A parameter value")).optional(),
-  seed: z.int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
-  model: text(60, "A model name").optional(),
-  referenceUrls: z.array(z.string().max(2_048)).max(10).optional(),
-});
-export type ShareImageInput = z.infer<typeof shareImageInputSchema>;
-
-export const createShareSchema = z.strictObject({
-  title: text(SHARE_LIMITS.titleChars, "The title").min(1, { error: "Give the share a title." }),
-  note: text(SHARE_LIMITS.noteChars, "The note").optional(),
-  options: shareOptionsSchema.default({
-    showPrompt: false,
-    showParameters: false,
-    showReferences: false,
-    beforeAfter: false,
-  }),
-  expiry: z.enum(SHARE_EXPIRIES).default(DEFAULT_SHARE_EXPIRY),
-  passcode: z
-    .string()
-    .min(SHARE_LIMITS.passcodeChars.min, {
-      error: `A passcode needs at least ${SHARE_LIMITS.passcodeChars.min} characters.`,
-    })
-    .max(SHARE_LIMITS.passcodeChars.max, {
-      error: `A passcode is limited to ${SHARE_LIMITS.passcodeChars.max} characters.`,
-    })
-    .optional(),
-  images: z
-    .array(shareImageInputSchema)
-    .min(1, { error: "Select at least one image to share." })
-    .max(SHARE_LIMITS.imagesPerShare, {
-      error: `A share holds at most ${SHARE_LIMITS.imagesPerShare} images.`,
-    }),
-});
-export type CreateShareInput = z.input<typeof createShareSchema>;
 
 /** One image as stored and shown: only what the options allow the client to see. */
 export interface ShareImage {
@@ -178,38 +130,6 @@ export interface ShareFeedback {
   /** In the order they were written. */
   comments: CommentEntry[];
 }
-
-/** What a client sends from the share page: a mark, a comment, or both, on one image. */
-export const feedbackInputSchema = z
-  .strictObject({
-    imageId: z.string().regex(/^\d{1,2}$/),
-    mark: z.enum(MARKS).nullable().optional(),
-    comment: text(SHARE_LIMITS.commentChars, "A comment").optional(),
-    name: text(SHARE_LIMITS.nameChars, "A name").optional(),
-  })
-  .refine((input) => input.mark !== undefined || (input.comment ?? "") !== "", {
-    error: "Send a mark or a comment.",
-  });
-export type FeedbackInput = z.infer<typeof feedbackInputSchema>;
-
-/** What the owner may do to a share; rights come from the owner secret, not the link. */
-export const shareActionSchema = z.discriminatedUnion("action", [
-  z.strictObject({ action: z.literal("lock"), secret: z.string().max(100) }),
-  z.strictObject({ action: z.literal("unlock"), secret: z.string().max(100) }),
-  z.strictObject({ action: z.literal("revoke"), secret: z.string().max(100) }),
-  z.strictObject({
-    action: z.literal("extend"),
-    secret: z.string().max(100),
-    expiry: z.enum(SHARE_EXPIRIES),
-  }),
-]);
-export type ShareAction = z.infer<typeof shareActionSchema>;
-
-export const shareStatusRequestSchema = z.strictObject({
-  shares: z
-    .array(z.strictObject({ id: z.string().max(40), secret: z.string().max(100) }))
-    .max(SHARE_LIMITS.statusBatch),
-});
 
 /** What the owner's browser learns about one of its shares (status calls, polled). */
 export interface ShareSummary {

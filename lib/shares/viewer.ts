@@ -9,13 +9,8 @@ import { takeFeedback } from "./counters";
 import { SHARE_ERROR_TYPES, ShareError } from "./errors";
 import { proofMatches } from "./passcode";
 import type { PublicFeedback, PublicShare } from "./public-share";
-import {
-  feedbackInputSchema,
-  SHARE_LIMITS,
-  shareState,
-  type ShareFeedback,
-  type ShareRecord,
-} from "./share";
+import { feedbackInputSchema } from "./share-schemas";
+import { SHARE_LIMITS, shareState, type ShareFeedback, type ShareRecord } from "./share";
 import { appShareStore } from "./store/app-store";
 
 /** The cookie that names a reviewer, so "the same client" changing their mind replaces a mark. */

@@ -66,7 +66,8 @@ describe("live mode: real client → proxy (FAL_KEY, FAL_UPSTREAM_URL) → stand
     const updates: Update[] = [];
     const result = await fal.subscribe(ENDPOINT_ID, {
       input: {
-        prompt: "Make the circle gold",
+        // [demo:slow]: queued behind others for a few polls, however busy the machine is.
+        prompt: "Make the circle gold [demo:slow]",
         reference_image_urls: [reference],
         image_size: "landscape_16_9",
         num_inference_steps: 4,

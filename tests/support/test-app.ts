@@ -13,8 +13,11 @@ import type { Timeouts } from "@/lib/proxy/forward";
 import { createProxyHandler, PROXY_ROUTE } from "@/lib/proxy/handler";
 import type { ServerEnv } from "@/lib/server-env";
 
-/** Fast pacing so a 28-step run takes well under a second. */
-export const FAST: Partial<EmulatorConfig> = { queueMs: 30, stepMs: 3 };
+/**
+ * Fast pacing so a 28-step run takes well under a second; a `[demo:slow]` run still waits in the
+ * queue for a few polls (positions 3, 2, 1), so a test can see it there on a busy machine.
+ */
+export const FAST: Partial<EmulatorConfig> = { queueMs: 30, stepMs: 3, slowQueueTickMs: 100 };
 
 export interface TestApp extends RunningServer {
   proxyUrl: string;
