@@ -11,8 +11,17 @@ import {
 } from "@/lib/endpoint";
 import { limitsBlocker } from "@/lib/fal/limits";
 import { maxRunCostUsd } from "@/lib/limits/run-cost";
-import { buildInput, type FieldErrors } from "@/lib/store/composer-form";
+import { onDemand } from "@/lib/on-demand";
+import { draftInput, isDefaultForm, type FieldErrors } from "@/lib/store/composer-form";
 import { usePlayground } from "@/lib/store/playground-store";
+import { useOnDemand } from "@/components/use-on-demand";
+
+/**
+ * The schema checks (and zod with them) load once there is something to check: a prompt, a
+ * reference or a changed parameter. A first look at the page does not pay for them (npm run
+ * bench, first-load). Run cannot be enabled before they have said the input is good.
+ */
+export const composerCheck = onDemand(() => import("@/lib/store/composer-check"));
 
 export interface RunReadiness {
   /** The input a run would send (shown in the API panel even while it cannot run). */
@@ -39,7 +48,11 @@ export function useRunReadiness(): RunReadiness {
   const limits = usePlayground((s) => s.limits);
 
   const urls = references.map((r) => r.url).filter((url): url is string => !!url);
-  const { input, errors: formErrors } = buildInput(form, prompt, urls);
+  const composing = prompt !== "" || references.length > 0 || !isDefaultForm(form);
+  const check = useOnDemand(composerCheck, composing);
+  const { input, errors: formErrors } = check
+    ? check.buildInput(form, prompt, urls)
+    : { input: draftInput(form, prompt, urls), errors: {} as FieldErrors };
   // An empty prompt or no references is said once, as the reason Run is disabled, not as a field
   // error from the first second; fal's own complaints about them still show on the field.
   const {
@@ -76,6 +89,7 @@ export function useRunReadiness(): RunReadiness {
   else if (formErrors.prompt) blocker = formErrors.prompt;
   else if (parameterProblem) blocker = `Fix the parameters: ${parameterProblem}`;
   else if (errors.prompt) blocker = errors.prompt;
+  else if (!check) blocker = "Checking the parameters…";
   const inputBlocker = blocker;
   // Priced as the proxy prices it (keep-original-aspect at the largest output), so Run is
   // disabled exactly when the proxy would refuse the run.

@@ -7,14 +7,13 @@ import sharp from "sharp";
 import {
   ENDPOINTS,
   endpointById,
-  inputSchemaFor,
   keepsOriginalAspect,
   outputSize,
-  toFieldErrors,
   type EditOutput,
   type FieldError,
   type ResolvedEditInput,
 } from "@/lib/endpoint";
+import { inputSchemaFor, toFieldErrors } from "@/lib/endpoint/schema";
 import type { EmulatorConfig } from "./config";
 import type { FileStore } from "./file-store";
 import { HttpError } from "./http-error";

@@ -2,7 +2,7 @@
  * Output sizes. The model works at about 4 megapixels: a request snaps to the preset whose aspect
  * ratio is closest, whatever pixel count was asked for (model-and-hosting.md).
  */
-import { DEFAULT_IMAGE_SIZE, type ImageSize, type ImageSizePreset } from "./schema";
+import { DEFAULT_IMAGE_SIZE, type ImageSize, type ImageSizePreset } from "./inputs";
 
 export interface Size {
   width: number;

@@ -7,7 +7,6 @@ import {
   costUsd,
   ENDPOINTS,
   formatUsd,
-  inputSchemaFor,
   INPUT_RANGES,
   keepsOriginalAspect,
   outputSize,
@@ -17,6 +16,7 @@ import {
   type ImageSize,
   type ModelId,
 } from "@/lib/endpoint";
+import { inputSchemaFor } from "@/lib/endpoint/schema";
 import { maxRunCostUsd } from "@/lib/limits/run-cost";
 
 /** The most cells a grid may have: more is a batch job, not a comparison. */

@@ -6,7 +6,8 @@
 import { openDB, type DBSchema, type IDBPDatabase } from "idb";
 import type { OwnedShare } from "@/lib/shares/owned-share";
 import { recipeOf } from "@/lib/recipe/recipe";
-import { HISTORY_FORMAT, parseHistoryFile, type HistoryFile } from "./history-file";
+// Types only: reading and writing history files (and zod, which checks them) load when used.
+import type { HistoryFile } from "./history-file";
 import { fromLegacyError, isLegacyError } from "./legacy-error";
 import { MAX_STORED_LOG_LINES, type LogLine, type RunRecord } from "./run-record";
 import type { StoredThumbnail } from "./thumbnail-db";
@@ -154,6 +155,7 @@ export async function saveShare(share: OwnedShare): Promise<void> {
  * (~25 MB for 100 runs of 4), and an importing browser makes them again while fal keeps the files.
  */
 export async function exportHistory(): Promise<Blob> {
+  const { HISTORY_FORMAT } = await import("./history-file");
   const database = await open();
   const [runs, logs, shares] = await Promise.all([
     loadRuns(),
@@ -186,6 +188,7 @@ export interface ImportedHistory {
 
 /** Merges an exported history file into this browser's, by id: nothing here is overwritten. */
 export async function importHistory(text: string): Promise<ImportedHistory | { error: string }> {
+  const { parseHistoryFile } = await import("./history-file");
   const parsed = parseHistoryFile(text, HISTORY_VERSION);
   if ("error" in parsed) return parsed;
   const database = await open();

@@ -4,13 +4,30 @@
  * it as if it were its own) and lenient about the rest (an older file's runs are brought up to
  * date, an unreadable entry is skipped and counted).
  */
+import { z } from "zod";
 import type { Recipe } from "@/lib/recipe/recipe";
-import { ownedShareSchema, type OwnedShare } from "@/lib/shares/owned-share";
+import type { OwnedShare } from "@/lib/shares/owned-share";
 import { fromLegacyError, isLegacyError } from "./legacy-error";
 import { isUnfinished, type LogLine, type RunRecord } from "./run-record";
 import { readStars } from "./stars";
 
 export const HISTORY_FORMAT = "hidream-playground-history";
+
+/**
+ * An owned share as found in an exported history file (anything else is skipped on import). The
+ * last summary is left out: it is a cache the next status call refills, and an old file's copy
+ * is not worth trusting to render.
+ */
+const ownedShareSchema = z.object({
+  id: z.string().min(1).max(40),
+  secret: z.string().min(1).max(100),
+  title: z.string().max(200),
+  path: z.string().max(200),
+  createdAt: z.number(),
+  expiresAt: z.number().nullable(),
+  images: z.array(z.object({ key: z.string(), imageId: z.string() })),
+  seenFeedback: z.number().int().min(0).catch(0),
+});
 
 export interface HistoryFile {
   format: typeof HISTORY_FORMAT;

@@ -15,7 +15,8 @@ import {
 import type { LogLine, RunRecord } from "@/lib/history/run-record";
 import { recipeOf } from "@/lib/recipe/recipe";
 import type { RunError } from "@/lib/runs/run-error";
-import { buildInput, formFromInput } from "@/lib/store/composer-form";
+import { buildInput } from "@/lib/store/composer-check";
+import { formFromInput } from "@/lib/store/composer-form";
 import { selectionKey } from "@/lib/store/selection";
 import type { LiveProgress, Slide } from "./types";
 

@@ -5,7 +5,8 @@
  * Every other call goes without a body, whatever the caller sent.
  */
 import { z } from "zod";
-import { inputSchemaFor, toFieldErrors, type ResolvedEditInput } from "@/lib/endpoint";
+import { type ResolvedEditInput } from "@/lib/endpoint";
+import { inputSchemaFor, toFieldErrors } from "@/lib/endpoint/schema";
 import { isUploadedImageType, UPLOADED_IMAGE_TYPES } from "@/lib/images/upload-policy";
 import type { AllowedCall } from "./policy";
 import { MAX_JSON_BODY_BYTES, readJsonBody } from "./read-body";

@@ -3,8 +3,6 @@
  * in exported history), which gallery images went into it, and what the last status call said.
  * Pure: the store, IndexedDB, the Shared view and the gallery badges all read these helpers.
  */
-// zod/mini: the history reads this in the page's first load (classic zod is ~30 KB more there).
-import * as z from "zod/mini";
 import { SHARE_EXPIRIES, type ShareState, type ShareSummary } from "./share";
 
 export interface OwnedShareImage {
@@ -69,22 +67,6 @@ export function withSummary(share: OwnedShare, summary: ShareSummary): OwnedShar
     ...(summary.expiresAt !== undefined && { expiresAt: summary.expiresAt }),
   };
 }
-
-/**
- * An owned share as found in an exported history file (anything else is skipped on import). The
- * last summary is left out: it is a cache the next status call refills, and an old file's copy
- * is not worth trusting to render.
- */
-export const ownedShareSchema = z.object({
-  id: z.string().check(z.minLength(1), z.maxLength(40)),
-  secret: z.string().check(z.minLength(1), z.maxLength(100)),
-  title: z.string().check(z.maxLength(200)),
-  path: z.string().check(z.maxLength(200)),
-  createdAt: z.number(),
-  expiresAt: z.nullable(z.number()),
-  images: z.array(z.object({ key: z.string(), imageId: z.string() })),
-  seenFeedback: z.catch(z.int().check(z.gte(0)), 0),
-});
 
 /** The shares of `incoming` that `known` lacks, by id: an import never overwrites ours. */
 export function newShares(

@@ -1,13 +1,13 @@
 /**
  * The composer's form: what the controls hold (numbers as typed text, so a half-typed value can
  * be shown with its problem), and how it becomes the endpoint's input. Validation is the
- * endpoint schema's own; this module only maps its issues onto the fields that caused them.
+ * endpoint schema's own, in composer-check.ts: this module stays free of zod, since the page's
+ * first load needs the form but not the checks until someone composes.
  */
 import {
   DEFAULT_IMAGE_SIZE,
   DEFAULT_MODEL,
   ENDPOINTS,
-  inputSchemaFor,
   keepAspectAvailable,
   INPUT_RANGES,
   type EditInput,
@@ -67,14 +67,10 @@ export function imageSizeOf(form: ComposerForm): ImageSize {
 }
 
 /**
- * The input a run would send, and every field's problem. Only what differs from nothing is sent
- * for the seed (random means: let fal pick and report it).
+ * The input a run would send, unchecked (composer-check.ts checks it against the schema). Only
+ * what differs from nothing is sent for the seed (random means: let fal pick and report it).
  */
-export function buildInput(
-  form: ComposerForm,
-  prompt: string,
-  referenceUrls: string[],
-): { input: EditInput; errors: FieldErrors } {
+export function draftInput(form: ComposerForm, prompt: string, referenceUrls: string[]): EditInput {
   const input: EditInput = {
     prompt,
     // Text to image on Full sends no list at all ("use none", fal's page).
@@ -91,20 +87,14 @@ export function buildInput(
     keep_original_aspect: form.keepOriginalAspect && keepAspectAvailable(referenceUrls.length),
   };
   if (form.seedMode === "fixed") input.seed = toNumber(form.seed);
-  const parsed = inputSchemaFor(form.model).safeParse(input);
-  const errors: FieldErrors = {};
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const [field, sub] = issue.path;
-      const name = (
-        field === "image_size" && (sub === "width" || sub === "height")
-          ? `image_size.${sub}`
-          : String(field)
-      ) as FieldName;
-      errors[name] ??= issue.message;
-    }
-  }
-  return { input, errors };
+  return input;
+}
+
+/** Whether the form is still the one a first visit starts with (nothing chosen yet). */
+export function isDefaultForm(form: ComposerForm): boolean {
+  return (Object.keys(DEFAULT_FORM) as (keyof ComposerForm)[]).every(
+    (key) => form[key] === DEFAULT_FORM[key],
+  );
 }
 
 /**

@@ -4,11 +4,11 @@ import {
   ENDPOINTS,
   endpointById,
   endpointOf,
-  inputSchemaFor,
   MODELS,
   referenceResolution,
   taskOf,
 } from "@/lib/endpoint";
+import { inputSchemaFor } from "@/lib/endpoint/schema";
 import { maxRunCostUsd } from "@/lib/limits/run-cost";
 import { DEFAULT_FORM, switchModel } from "@/lib/store/composer-form";
 

@@ -1,14 +1,13 @@
 import { describe, expect, it } from "vitest";
 import {
   costUsd,
-  editInputSchema,
   formatUsd,
   keepAspectSize,
   NAMED_SIZES,
   outputSize,
   snapToPreset,
-  toFieldErrors,
 } from "@/lib/endpoint";
+import { editInputSchema, toFieldErrors } from "@/lib/endpoint/schema";
 
 describe("output size snapping", () => {
   it.each([

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { buildInput, DEFAULT_FORM } from "@/lib/store/composer-form";
+import { buildInput } from "@/lib/store/composer-check";
+import { DEFAULT_FORM } from "@/lib/store/composer-form";
 
 const refs = ["https://v3.fal.media/a.png"];
 
@@ -100,5 +101,21 @@ describe("reusing a past run's parameters", () => {
       const { input } = buildInput(form, "p", refs);
       expect(buildInput(formFromInput(input), "p", refs).input).toEqual(input);
     }
+  });
+});
+
+describe("before the checks have loaded", () => {
+  it("drafts the same input the checked build sends", async () => {
+    const { draftInput } = await import("@/lib/store/composer-form");
+    const form = { ...DEFAULT_FORM, steps: "12", seedMode: "fixed" as const, seed: "7" };
+    expect(draftInput(form, "p", refs)).toEqual(buildInput(form, "p", refs).input);
+  });
+
+  it("knows a first visit's form from one with any choice made", async () => {
+    const { isDefaultForm } = await import("@/lib/store/composer-form");
+    expect(isDefaultForm({ ...DEFAULT_FORM })).toBe(true);
+    expect(isDefaultForm({ ...DEFAULT_FORM, steps: "12" })).toBe(false);
+    expect(isDefaultForm({ ...DEFAULT_FORM, model: "full" })).toBe(false);
+    expect(isDefaultForm({ ...DEFAULT_FORM, syncMode: true })).toBe(false);
   });
 });
