@@ -447,15 +447,16 @@ function runChecks(cases: CaseResult[], options: GalleryBytesOptions, results: n
     {
       // Not "drawn": a lazy <img> scrolled past before its src was set is never decoded, in
       // either case (the first run counted 11/200 cold, 195/200 before), which says nothing
-      // about bytes or whether a picture would be there when looked at.
+      // about bytes or whether a picture would be there when looked at. Nor the images in the
+      // page at the end: the list renders only a window of runs (about 36) near the screen.
       name: "Each result's thumbnail made once when cold, none fetched when warm",
       pass:
-        cases.every((c) => c.resultImages === results) &&
+        cases.every((c) => c.resultImages > 0) &&
         cold.wholeScroll.thumbnails === results &&
         warm.wholeScroll.thumbnails === 0,
       detail:
         `thumbnails fetched cold ${cold.wholeScroll.thumbnails} of ${results}, warm ${warm.wholeScroll.thumbnails}; ` +
-        cases.map((c) => `${c.case}: ${c.drawn}/${c.resultImages} decoded`).join("; "),
+        cases.map((c) => `${c.case}: ${c.drawn}/${c.resultImages} in the page decoded`).join("; "),
     },
   ];
 }

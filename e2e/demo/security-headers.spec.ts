@@ -81,6 +81,20 @@ test("API answers are not cached and cannot be sniffed", async ({ request }) => 
     store: "memory",
   });
 });
+test("proxy answers are sent as they came, never gzipped by the server", async ({ request }) => {
+  // A few hundred bytes of JSON polled every half second: compressing each costs the server more
+  // than it saves (npm run bench, proxy-deployed).
+  const response = await request.get("/api/fal/proxy", {
+    headers: {
+      "x-fal-target-url":
+        "https://queue.fal.run/fal-ai/hidream-o1-image/requests/00000000-0000-4000-8000-000000000000/status",
+      "accept-encoding": "gzip, deflate, br",
+    },
+  });
+  expect(response.headers()["cache-control"]).toBe("no-store, no-transform");
+  expect(response.headers()["content-encoding"]).toBeUndefined();
+  expect(response.headers()["x-content-type-options"]).toBe("nosniff");
+});
 
 test("says why a link from another site cannot be previewed under the policy", async ({
   page,

@@ -191,11 +191,12 @@ function workersWanted(): boolean {
 }
 
 /**
- * Two at a time on a 2-core machine (the main thread stays free for input; decoding itself uses
- * the browser's image threads), at most three on bigger ones: memory grows with each in flight.
+ * One core left for the page: a worker per core but one, at least one and at most three (memory
+ * grows with each in flight). On 2 cores, two workers took both, and typing while ten camera
+ * photos were prepared lagged worse than on the main thread (npm run bench, reference-prep).
  */
 export function poolSize(cores: number | undefined): number {
-  return Math.min(3, Math.max(2, cores ?? 2));
+  return Math.min(3, Math.max(1, (cores ?? 2) - 1));
 }
 
 let shared: PreparePool | undefined;

@@ -466,7 +466,7 @@ describe("proxy answers are rebuilt, not passed through", () => {
     expect(response.headers.get("set-cookie")).toBeNull();
     expect(response.headers.get("access-control-allow-origin")).toBeNull();
     expect(response.headers.get("x-powered-by")).toBeNull();
-    expect(response.headers.get("cache-control")).toBe("no-store");
+    expect(response.headers.get("cache-control")).toBe("no-store, no-transform");
   });
 
   it("streams SSE and aborts the upstream call when the client leaves", async () => {

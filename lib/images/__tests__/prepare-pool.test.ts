@@ -168,10 +168,11 @@ describe("createPreparePool", () => {
 });
 
 describe("poolSize", () => {
-  it("uses two workers on two cores or fewer and at most three", () => {
-    expect(poolSize(undefined)).toBe(2);
-    expect(poolSize(1)).toBe(2);
-    expect(poolSize(2)).toBe(2);
+  it("leaves a core for the page: one worker on two cores or fewer, at most three", () => {
+    expect(poolSize(undefined)).toBe(1);
+    expect(poolSize(1)).toBe(1);
+    expect(poolSize(2)).toBe(1);
+    expect(poolSize(3)).toBe(2);
     expect(poolSize(16)).toBe(3);
   });
 });
