@@ -2,7 +2,7 @@
 import { formatUsd } from "@/lib/endpoint";
 import { CONNECTION_HEADER } from "@/lib/limits/connection-address";
 import { isCounterStoreUnavailable } from "@/lib/limits/counter-store";
-import { hostAndPort } from "@/lib/limits/redis-store";
+import { hostAndPort } from "@/lib/redis/runner";
 import {
   accessPolicy,
   DEFAULT_LIVE_DAILY_BUDGET_USD,

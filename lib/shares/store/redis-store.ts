@@ -6,13 +6,13 @@
  */
 import "server-only";
 import { createHash } from "node:crypto";
-import { hostAndPort } from "@/lib/limits/redis-store";
+import { hostAndPort } from "@/lib/redis/runner";
 import type { CommentEntry, MarkEntry, ShareRecord } from "../share";
 import { forgetAt } from "../share";
 import { ShareStoreUnavailable, type ShareStore } from "./contract";
 import { compareMarks } from "./mark-order";
 import { changeRecord } from "./record-change";
-import { createRedisRunner } from "./redis-runner";
+import { createRedisRunner } from "@/lib/redis/runner";
 import * as script from "./redis-scripts";
 
 export const DEFAULT_SHARE_PREFIX = "hidream-playground:share:";

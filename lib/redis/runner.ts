@@ -1,7 +1,7 @@
 /**
- * One Redis connection with a deadline on every call, as lib/limits/redis-store.ts keeps it:
- * when Redis cannot answer, a call rejects within the deadline (never hangs) and the next call
- * dials again, so the store heals by itself once Redis is back.
+ * One Redis connection with a deadline on every call, for both Redis stores (the run limits'
+ * counters and the review links): when Redis cannot answer, a call rejects within the deadline
+ * (never hangs) and the next call dials again, so a store heals by itself once Redis is back.
  */
 import { once } from "node:events";
 import { createClient } from "redis";
@@ -86,6 +86,15 @@ export function createRedisRunner(
       if (connection) discard(connection);
     },
   };
+}
+
+/** host:port for messages: the URL may carry a password, which must never reach a log. */
+export function hostAndPort(url: string): string {
+  const parsed = URL.canParse(url) ? new URL(url) : undefined;
+  if (parsed?.protocol !== "redis:" && parsed?.protocol !== "rediss:") {
+    throw new TypeError("The Redis URL is not a valid redis:// or rediss:// URL");
+  }
+  return `${parsed.hostname}:${parsed.port || "6379"}`;
 }
 
 function reasonOf(error: unknown): string {
