@@ -1,7 +1,9 @@
 import { clsx, type ClassValue } from "clsx";
-import { twMerge } from "tailwind-merge";
 
-/** Joins class names, letting later Tailwind classes win over earlier ones. */
+/**
+ * Joins class names. It does not merge conflicting Tailwind classes: a component whose defaults
+ * a caller may override keeps them in app/globals.css's components layer, below utilities.
+ */
 export function cn(...inputs: ClassValue[]): string {
-  return twMerge(clsx(inputs));
+  return clsx(inputs);
 }

@@ -15,7 +15,7 @@ export function IconButton({
       variant="ghost"
       aria-label={label}
       title={label}
-      className={cn("size-8 p-0 disabled:opacity-40 disabled:hover:bg-transparent", className)}
+      className={cn("btn-icon", className)}
       {...props}
     >
       <Icon name={icon} />

@@ -41,7 +41,7 @@ export function Modal({
         onClose();
       }}
       className={cn(
-        "mx-auto mt-[5dvh] max-h-[90dvh] w-[min(64rem,calc(100vw-2rem))] overflow-auto rounded-2xl border border-zinc-200 bg-white p-4 text-zinc-900 shadow-xl backdrop:bg-zinc-950/70 sm:p-5 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-100",
+        "modal mx-auto mt-[5dvh] max-h-[90dvh] overflow-auto rounded-2xl border border-zinc-200 bg-white p-4 text-zinc-900 shadow-xl backdrop:bg-zinc-950/70 sm:p-5 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-100",
         className,
       )}
     >
