@@ -5,9 +5,8 @@
  * in fresh browser contexts. Also which modules the first load of `/` is made of, from the
  * chunks' source maps (bench/chunk-modules.ts), so a regression names its cause.
  */
-import type { ChildProcess } from "node:child_process";
-import { existsSync, rmSync } from "node:fs";
-import { mkdtemp, realpath, rm } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { mkdtemp, realpath } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -17,12 +16,10 @@ import { chunkModules } from "./chunk-modules";
 import {
   DIST_DIR,
   ensureBuild,
-  killGroup,
   sleep,
   startServer,
-  stopChild,
-  undoPendingBuildEdits,
   type BuildReport,
+  benchResources,
 } from "./next-app";
 import { percentile } from "./stats";
 import { table, verdictAndNotes } from "./table";
@@ -226,19 +223,7 @@ export async function benchFirstLoad(
   options: FirstLoadOptions = DEFAULT_OPTIONS,
 ): Promise<FirstLoadResult> {
   const started = performance.now();
-  const children = new Set<ChildProcess>();
-  const dirs: string[] = [];
-  const stopAll = () => children.forEach((child) => killGroup(child, "SIGKILL"));
-  const onSignal = (signal: NodeJS.Signals) => {
-    stopAll();
-    undoPendingBuildEdits();
-    dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true }));
-    process.exit(signal === "SIGINT" ? 130 : 143);
-  };
-  // The servers run in their own process groups, which Ctrl-C does not reach: stop them ourselves.
-  process.on("exit", stopAll);
-  process.once("SIGINT", onSignal);
-  process.once("SIGTERM", onSignal);
+  const { children, dirs, release } = benchResources();
   let browser: Browser | undefined;
   try {
     const build = await ensureBuild(children, "First load");
@@ -315,11 +300,7 @@ export async function benchFirstLoad(
     };
   } finally {
     await browser?.close().catch(() => {});
-    await Promise.all([...children].map((child) => stopChild(child)));
-    await Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true })));
-    process.off("exit", stopAll);
-    process.off("SIGINT", onSignal);
-    process.off("SIGTERM", onSignal);
+    await release();
   }
 }
 

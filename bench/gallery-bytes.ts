@@ -13,24 +13,15 @@
  * Bytes are CDP's encodedDataLength of every response that carries an image: demo files
  * (originals), thumbnail route answers, and anything with an image/* type.
  */
-import type { ChildProcess } from "node:child_process";
-import { existsSync, rmSync } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { mkdtemp } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { THUMBNAILS_SWITCH_KEY } from "../lib/gallery/thumbnails";
 import { THUMBNAIL_ROUTE } from "../lib/gallery/thumbnail-url";
 import { makeImages, uploadAll } from "./bench-images";
-import {
-  ensureBuild,
-  killGroup,
-  sleep,
-  startServer,
-  stopChild,
-  undoPendingBuildEdits,
-  type BuildReport,
-} from "./next-app";
+import { ensureBuild, sleep, startServer, type BuildReport, benchResources } from "./next-app";
 import { table, verdictAndNotes } from "./table";
 
 export interface GalleryBytesOptions {
@@ -114,18 +105,7 @@ export async function benchGalleryBytes(
   options: GalleryBytesOptions = DEFAULT_OPTIONS,
 ): Promise<GalleryBytesResult> {
   const started = performance.now();
-  const children = new Set<ChildProcess>();
-  const dirs: string[] = [];
-  const stopAll = () => children.forEach((child) => killGroup(child, "SIGKILL"));
-  const onSignal = (signal: NodeJS.Signals) => {
-    stopAll();
-    undoPendingBuildEdits();
-    dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true }));
-    process.exit(signal === "SIGINT" ? 130 : 143);
-  };
-  process.on("exit", stopAll);
-  process.once("SIGINT", onSignal);
-  process.once("SIGTERM", onSignal);
+  const { children, dirs, release } = benchResources();
   let browser: Browser | undefined;
   try {
     const build = await ensureBuild(children, "Gallery bytes");
@@ -216,11 +196,7 @@ export async function benchGalleryBytes(
     };
   } finally {
     await browser?.close().catch(() => {});
-    await Promise.all([...children].map((child) => stopChild(child)));
-    await Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true })));
-    process.off("exit", stopAll);
-    process.off("SIGINT", onSignal);
-    process.off("SIGTERM", onSignal);
+    await release();
   }
 }
 

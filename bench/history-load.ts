@@ -16,9 +16,8 @@
  * press in the prompt, then of each key of a sentence typed right after. Nothing under lib/ or
  * components/ carries bench code.
  */
-import type { ChildProcess } from "node:child_process";
-import { existsSync, rmSync } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { mkdtemp } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { chromium, type BrowserContext } from "@playwright/test";
@@ -26,12 +25,10 @@ import {
   BUILD_INPUTS,
   DIST_DIR,
   ensureBuild,
-  killGroup,
   sleep,
   startServer,
-  stopChild,
-  undoPendingBuildEdits,
   type BuildReport,
+  benchResources,
 } from "./next-app";
 import { percentile } from "./stats";
 import { table, verdictAndNotes } from "./table";
@@ -275,19 +272,7 @@ export async function benchHistoryLoad(
   options: HistoryLoadOptions = DEFAULT_OPTIONS,
 ): Promise<HistoryLoadResult> {
   const started = performance.now();
-  const children = new Set<ChildProcess>();
-  const dirs: string[] = [];
-  const stopAll = () => children.forEach((child) => killGroup(child, "SIGKILL"));
-  const onSignal = (signal: NodeJS.Signals) => {
-    stopAll();
-    undoPendingBuildEdits();
-    dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true }));
-    process.exit(signal === "SIGINT" ? 130 : 143);
-  };
-  // The server runs in its own process group, which Ctrl-C does not reach: stop it ourselves.
-  process.on("exit", stopAll);
-  process.once("SIGINT", onSignal);
-  process.once("SIGTERM", onSignal);
+  const { children, dirs, release } = benchResources();
   const contexts: BrowserContext[] = [];
   try {
     const build = await ensureBuild(children, "History load");
@@ -382,11 +367,7 @@ export async function benchHistoryLoad(
     };
   } finally {
     await Promise.all(contexts.map((context) => context.close().catch(() => {})));
-    await Promise.all([...children].map((child) => stopChild(child)));
-    await Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true })));
-    process.off("exit", stopAll);
-    process.off("SIGINT", onSignal);
-    process.off("SIGTERM", onSignal);
+    await release();
   }
 }
 

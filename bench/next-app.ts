@@ -5,7 +5,7 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
-import { readdir, readFile, stat } from "node:fs/promises";
+import { readdir, readFile, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -224,3 +224,34 @@ export async function stopChild(child: ChildProcess) {
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * What a bench starts and makes: `children` (servers in their own process groups, which Ctrl-C
+ * does not reach) are killed and `dirs` removed if the bench is interrupted or exits early;
+ * `release()` stops and removes them in order once it is done.
+ */
+export function benchResources() {
+  const children = new Set<ChildProcess>();
+  const dirs: string[] = [];
+  const stopAll = () => children.forEach((child) => killGroup(child, "SIGKILL"));
+  const onSignal = (signal: NodeJS.Signals) => {
+    stopAll();
+    undoPendingBuildEdits();
+    dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true }));
+    process.exit(signal === "SIGINT" ? 130 : 143);
+  };
+  process.on("exit", stopAll);
+  process.once("SIGINT", onSignal);
+  process.once("SIGTERM", onSignal);
+  return {
+    children,
+    dirs,
+    async release() {
+      await Promise.all([...children].map((child) => stopChild(child)));
+      await Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true })));
+      process.off("exit", stopAll);
+      process.off("SIGINT", onSignal);
+      process.off("SIGTERM", onSignal);
+    },
+  };
+}

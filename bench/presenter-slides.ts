@@ -14,9 +14,8 @@
  * the time, then polls every frame (requestAnimationFrame) for what the stage draws. No app code
  * carries bench marks; only the switch above is read by the app.
  */
-import type { ChildProcess } from "node:child_process";
-import { existsSync, rmSync } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { mkdtemp } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { chromium, type Browser } from "@playwright/test";
@@ -25,12 +24,10 @@ import { makeImages, uploadAll } from "./bench-images";
 import {
   DIST_DIR,
   ensureBuild,
-  killGroup,
   sleep,
   startServer,
-  stopChild,
-  undoPendingBuildEdits,
   type BuildReport,
+  benchResources,
 } from "./next-app";
 import { percentile } from "./stats";
 import { table, verdictAndNotes } from "./table";
@@ -166,19 +163,7 @@ export async function benchPresenterSlides(
   options: PresenterSlidesOptions = DEFAULT_OPTIONS,
 ): Promise<PresenterSlidesResult> {
   const started = performance.now();
-  const children = new Set<ChildProcess>();
-  const dirs: string[] = [];
-  const stopAll = () => children.forEach((child) => killGroup(child, "SIGKILL"));
-  const onSignal = (signal: NodeJS.Signals) => {
-    stopAll();
-    undoPendingBuildEdits();
-    dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true }));
-    process.exit(signal === "SIGINT" ? 130 : 143);
-  };
-  // The server runs in its own process group, which Ctrl-C does not reach: stop it ourselves.
-  process.on("exit", stopAll);
-  process.once("SIGINT", onSignal);
-  process.once("SIGTERM", onSignal);
+  const { children, dirs, release } = benchResources();
   let browser: Browser | undefined;
   try {
     const build = await ensureBuild(children, "Presenter slides");
@@ -236,11 +221,7 @@ export async function benchPresenterSlides(
     };
   } finally {
     await browser?.close().catch(() => {});
-    await Promise.all([...children].map((child) => stopChild(child)));
-    await Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true })));
-    process.off("exit", stopAll);
-    process.off("SIGINT", onSignal);
-    process.off("SIGTERM", onSignal);
+    await release();
   }
 }
 

@@ -17,8 +17,8 @@
  * while after the load event, LCP is the page's last largest-contentful-paint entry.
  */
 import type { ChildProcess } from "node:child_process";
-import { existsSync, rmSync } from "node:fs";
-import { mkdtemp, realpath, rm } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { mkdtemp, realpath } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { chromium, type Browser } from "@playwright/test";
@@ -27,12 +27,10 @@ import { makeImages, uploadAll } from "./bench-images";
 import {
   DIST_DIR,
   ensureBuild,
-  killGroup,
   sleep,
   startServer,
-  stopChild,
-  undoPendingBuildEdits,
   type BuildReport,
+  benchResources,
 } from "./next-app";
 import { percentile } from "./stats";
 import { table, verdictAndNotes } from "./table";
@@ -184,19 +182,7 @@ export async function benchSharePage(
   options: SharePageOptions = DEFAULT_OPTIONS,
 ): Promise<SharePageResult> {
   const started = performance.now();
-  const children = new Set<ChildProcess>();
-  const dirs: string[] = [];
-  const stopAll = () => children.forEach((child) => killGroup(child, "SIGKILL"));
-  const onSignal = (signal: NodeJS.Signals) => {
-    stopAll();
-    undoPendingBuildEdits();
-    dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true }));
-    process.exit(signal === "SIGINT" ? 130 : 143);
-  };
-  // The servers run in their own process groups, which Ctrl-C does not reach: stop them ourselves.
-  process.on("exit", stopAll);
-  process.once("SIGINT", onSignal);
-  process.once("SIGTERM", onSignal);
+  const { children, dirs, release } = benchResources();
   let browser: Browser | undefined;
   try {
     const build = await ensureBuild(children, "Share page");
@@ -301,11 +287,7 @@ export async function benchSharePage(
     };
   } finally {
     await browser?.close().catch(() => {});
-    await Promise.all([...children].map((child) => stopChild(child)));
-    await Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true })));
-    process.off("exit", stopAll);
-    process.off("SIGINT", onSignal);
-    process.off("SIGTERM", onSignal);
+    await release();
   }
 }
 
