@@ -46,7 +46,9 @@ export const DEFAULT_OPTIONS: ReferencePrepOptions = {
   goalMinMegapixels: 4,
 };
 
-const FLOWS = ["prepared", "raw"] as const;
+/** "prepared" as shipped; "whole decode" the same without the reduced-scale JPEG decode. */
+const FLOWS = ["prepared", "whole decode", "raw"] as const;
+const PREPARED_FLOWS = ["prepared", "whole decode"] as const;
 type Flow = (typeof FLOWS)[number];
 const STEPS: readonly PrepareStep[] = ["sniff", "decode", "resize", "alpha", "encode", "hash"];
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -105,7 +107,8 @@ export interface ReferencePrepResult {
     Flow,
     { totalMs: Timing; prepareMs: Timing; uploadMs: Timing; sentBytes: number }
   >;
-  stepsP50Ms: Record<PrepareStep, number>;
+  /** Per prepared flow: each step's p50. */
+  stepsP50Ms: Record<(typeof PREPARED_FLOWS)[number], Record<PrepareStep, number>>;
   /** Uplink below which the prepared flow reaches "ready" first: bytes saved / prepare time. */
   breakEvenMbps: number;
   /** Each refusal and edge case, run through prepareReference in the same page. */
@@ -172,7 +175,8 @@ export async function benchReferencePrep(
       checks,
       tenAtOnce,
       notes: [
-        "Both flows upload to the backend's storage as the app does: POST /storage/upload/initiate (with a key), then PUT of the bytes to the returned URL, cross-origin with CORS preflights. The page and the backend are separate local servers.",
+        "prepared = lib/images/prepare.ts as shipped: a large JPEG is decoded at the fewest eighths of its size that cover the model's pixels (WebCodecs ImageDecoder with a desired size, jpeg-scaled-decode.ts), here half; whole decode = the same with the full-size decode it replaced (createImageBitmap, then a resize). Each flow's decode step includes its resize where the two are one call.",
+        "Every flow uploads to the backend's storage as the app does: POST /storage/upload/initiate (with a key), then PUT of the bytes to the returned URL, cross-origin with CORS preflights. The page and the backend are separate local servers.",
         "Drop to ready starts at the file input's change event (the file chosen, as after a drop) and ends when the PUT answers. The file is handed to Chromium as a path, so it is a real File read from disk.",
         "Over loopback an upload costs almost nothing, so here the raw flow is quicker; the break-even uplink is where preparation starts paying off: any slower connection (most home and mobile uplinks) reaches ready sooner prepared.",
         "The ratio depends on content: the texture stands in for a detailed scene; a smooth scene compresses better at both sizes.",
@@ -232,9 +236,12 @@ async function drop(flow, file, start) {
       throw error;
     }
   }
-  const prepared = flow === "prepared"
-    ? await prepareReference(file, { onStep: (step, ms) => { steps[step] = ms; } })
-    : undefined;
+  const prepared = flow === "raw"
+    ? undefined
+    : await prepareReference(file, {
+        wholeDecode: flow === "whole decode",
+        onStep: (step, ms) => { steps[step] = ms; },
+      });
   const preparedAt = performance.now();
   const blob = prepared ? prepared.blob : file;
   const contentType = prepared ? prepared.contentType : file.type;
@@ -368,8 +375,13 @@ function summarize(drops: Drop[], sourceBytes: number, options: ReferencePrepOpt
     }),
   ) as ReferencePrepResult["timings"];
   const stepsP50Ms = Object.fromEntries(
-    STEPS.map((step) => [step, timing(prepared.map((d) => d.steps[step] ?? 0)).p50]),
-  ) as Record<PrepareStep, number>;
+    PREPARED_FLOWS.map((flow) => [
+      flow,
+      Object.fromEntries(
+        STEPS.map((step) => [step, timing(of(flow).map((d) => d.steps[step] ?? 0)).p50]),
+      ),
+    ]),
+  ) as ReferencePrepResult["stepsP50Ms"];
   const megapixels = (info.prepared.width * info.prepared.height) / 1e6;
   const ratio = info.prepared.bytes / sourceBytes;
   const goals = [
@@ -497,7 +509,10 @@ export function formatReferencePrep(result: ReferencePrepResult): string {
     "",
     `Drop to ready (ms, ${result.options.runs} drops per flow, interleaved, after one unmeasured round)`,
     table(["flow", "sent", "p50", "min", "max", "prepare p50", "upload p50"], flowRows, "left"),
-    `Prepare steps, p50 ms: ${STEPS.map((s) => `${s} ${result.stepsP50Ms[s].toFixed(0)}`).join(", ")}`,
+    ...PREPARED_FLOWS.map(
+      (flow) =>
+        `Prepare steps (${flow}), p50 ms: ${STEPS.map((s) => `${s} ${result.stepsP50Ms[flow][s].toFixed(0)}`).join(", ")}`,
+    ),
     `Same hash on every run: ${prepared.sameHashEveryRun ? "yes" : "no"} (${prepared.hash.slice(0, 16)}…)`,
     `Break-even uplink: preparing reaches ready first below ${result.breakEvenMbps.toFixed(0)} Mbit/s`,
     "",

@@ -84,7 +84,8 @@ test("prepares a large camera photo: upright, about 4 MP, far fewer bytes", asyn
   page,
   playground,
 }) => {
-  // 4000×3000 stored, EXIF orientation 6: displays as 3000×4000.
+  // 4000×3000 stored, EXIF orientation 6: displays as 3000×4000, the stored top-left corner at
+  // the top right. Decoded at half size (jpeg-scaled-decode.ts) where Chromium allows it.
   await page
     .getByLabel("Reference image files")
     .setInputFiles(await jpegFile("camera.jpg", 4000, 3000, 6));
@@ -105,6 +106,19 @@ test("prepares a large camera photo: upright, about 4 MP, far fewer bytes", asyn
   await expect
     .poll(() => item.locator("img").evaluate((img: HTMLImageElement) => img.naturalWidth))
     .toBe(width);
+  // Upright: the red corner is top right, and the top left is the photo's blue-grey noise.
+  const corners = await item.locator("img").evaluate((img: HTMLImageElement) => {
+    const canvas = document.createElement("canvas");
+    canvas.width = img.naturalWidth;
+    canvas.height = img.naturalHeight;
+    const context = canvas.getContext("2d")!;
+    context.drawImage(img, 0, 0);
+    const at = (x: number, y: number) => Array.from(context.getImageData(x, y, 1, 1).data);
+    return { topRight: at(canvas.width - 20, 20), topLeft: at(20, 20) };
+  });
+  expect(corners.topRight[0]).toBeGreaterThan(200);
+  expect(corners.topRight[1]).toBeLessThan(60);
+  expect(corners.topLeft[0]! > 200 && corners.topLeft[1]! < 60).toBe(false);
 });
 
 test("refuses each bad file with its own message and keeps the good ones", async ({

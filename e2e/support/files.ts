@@ -10,13 +10,17 @@ export interface FilePayload {
   buffer: Buffer;
 }
 
+/**
+ * A noisy photo-like JPEG of `width`×`height` stored pixels, with a red square in the stored
+ * top-left corner (a tenth of the shorter side) to tell where the EXIF `orientation` put it.
+ */
 export async function jpegFile(
   name: string,
   width: number,
   height: number,
   orientation?: number,
 ): Promise<FilePayload> {
-  let image = sharp({
+  const noisy = await sharp({
     create: {
       width,
       height,
@@ -24,7 +28,14 @@ export async function jpegFile(
       background: "#0ea5e9",
       noise: { type: "gaussian", mean: 120, sigma: 25 },
     },
-  });
+  })
+    .png()
+    .toBuffer();
+  const side = Math.round(Math.min(width, height) / 10);
+  const red = {
+    create: { width: side, height: side, channels: 3, background: "#ff0000" },
+  } as const;
+  let image = sharp(noisy).composite([{ input: red, left: 0, top: 0 }]);
   if (orientation) image = image.withMetadata({ orientation });
   return { name, mimeType: "image/jpeg", buffer: await image.jpeg({ quality: 90 }).toBuffer() };
 }

@@ -3,15 +3,17 @@
  * image with a per-file message, applies the EXIF orientation, scales it down to the model's
  * 2048² pixels (it gains nothing from more, model-and-hosting.md), re-encodes it, and hashes the
  * bytes so the same image is never uploaded twice. A 10 MB, 24-MP camera JPEG leaves as an
- * upright 1672×2508 JPEG of about 1.3 MB in ~0.4 s (`npm run bench`, reference-prep).
+ * upright 1672×2508 JPEG of about 1.2 MB in ~0.6 s (`npm run bench -- reference-prep`).
  *
- * Decoding and resampling are the browser's own (createImageBitmap, canvas): they are the decoders
- * the preview thumbnail uses, so what is sent matches what the user saw, and they cost no bundle
- * bytes (a wasm decoder for HEIC alone would add megabytes). Everything here also runs in a worker
+ * Decoding and resampling are the browser's own (createImageBitmap, canvas; for a large JPEG,
+ * ImageDecoder at a reduced scale, jpeg-scaled-decode.ts): they are the decoders the preview
+ * thumbnail uses, so what is sent matches what the user saw, and they cost no bundle bytes (a
+ * wasm decoder for HEIC alone would add megabytes). Everything here also runs in a worker
  * (OffscreenCanvas, no DOM); the app calls it through prepare-pool.ts, which does that.
  */
 import { TARGET_AREA, type Size } from "@/lib/endpoint/sizes";
 import { EXIF_SCAN_BYTES, hasExif, mayNeedOrientation } from "./exif-orientation";
+import { decodeJpegScaled } from "./jpeg-scaled-decode";
 import { MAX_REFERENCE_BYTES, sniffImageType, type ImageType } from "./sniff";
 import { isUploadedImageType } from "./upload-policy";
 
@@ -49,6 +51,8 @@ export interface PrepareOptions {
   maxArea?: number;
   /** Called after each step with its duration in ms (for the bench). */
   onStep?: (step: PrepareStep, ms: number) => void;
+  /** Decode the whole file even where a reduced-scale decode applies (the bench compares both). */
+  wholeDecode?: boolean;
 }
 
 // 0.9 keeps camera detail without visible artifacts at 4 MP, at about a tenth of the camera's
@@ -67,7 +71,7 @@ export async function prepareReference(
   file: Blob,
   options: PrepareOptions = {},
 ): Promise<PreparedReference> {
-  const { maxArea = TARGET_AREA, onStep } = options;
+  const { maxArea = TARGET_AREA, onStep, wholeDecode = false } = options;
   const name = fileLabel(file);
   let last = performance.now();
   const step = (done: PrepareStep) => {
@@ -84,13 +88,24 @@ export async function prepareReference(
   if (!type) throw new ReferenceFileError("not-an-image", `${name} is not an image.`);
   step("sniff");
 
-  const bitmap = await decode(file, name, type);
-  const original = { width: bitmap.width, height: bitmap.height, bytes: file.size, type };
-  step("decode");
-
-  const target = fitArea(original, maxArea);
-  const resized = await resize(bitmap, target);
-  step("resize");
+  const fit = (size: Size) => fitArea(size, maxArea);
+  const scaled =
+    type === "image/jpeg" && !wholeDecode ? await decodeJpegScaled(file, head, fit) : undefined;
+  let original: PreparedReference["original"];
+  let resized: ImageBitmap;
+  if (scaled) {
+    // Decoded at a reduced scale and resized in one go: timed as the decode.
+    original = { ...scaled.original, bytes: file.size, type };
+    resized = scaled.bitmap;
+    step("decode");
+  } else {
+    const bitmap = await decode(file, name, type);
+    original = { width: bitmap.width, height: bitmap.height, bytes: file.size, type };
+    step("decode");
+    resized = await resize(bitmap, fit(original));
+    step("resize");
+  }
+  const target = fit(original);
 
   // Closed on every path: a bitmap holds its decoded pixels (~17 MB at 4 MP) until closed.
   let canvas: Canvas;
