@@ -71,7 +71,7 @@ interface Drop {
   contentType: string;
   fileUrl: string;
   steps: Partial<Record<PrepareStep, number>>;
-  prepared?: Omit<PreparedReference, "blob">;
+  prepared?: Omit<PreparedReference, "blob" | "preview">;
 }
 
 interface Timing {
@@ -229,7 +229,7 @@ async function drop(flow, file, start) {
   const steps = {};
   if (flow === "check") {
     try {
-      const { blob, ...prepared } = await prepareReference(file);
+      const { blob, preview, ...prepared } = await prepareReference(file);
       return { prepared };
     } catch (error) {
       if (error instanceof ReferenceFileError) return { code: error.code, message: error.message };
@@ -247,7 +247,7 @@ async function drop(flow, file, start) {
   const contentType = prepared ? prepared.contentType : file.type;
   const fileUrl = await upload(blob, contentType);
   const end = performance.now();
-  const { blob: _, ...meta } = prepared ?? {};
+  const { blob: _, preview: __, ...meta } = prepared ?? {};
   return {
     flow, totalMs: end - start, prepareMs: preparedAt - start, uploadMs: end - preparedAt,
     sentBytes: blob.size, contentType, fileUrl, steps, prepared: prepared ? meta : undefined,
@@ -287,7 +287,7 @@ async function dropFile<T = Drop>(page: Page, flow: Flow | "check", file: string
 }
 
 type CheckOutcome =
-  { code: string; message: string } | { prepared: Omit<PreparedReference, "blob"> };
+  { code: string; message: string } | { prepared: Omit<PreparedReference, "blob" | "preview"> };
 
 /** Refusals and small-file cases in the real browser: each must give the expected outcome. */
 async function runChecks(page: Page, dir: string): Promise<ReferencePrepResult["checks"]> {

@@ -22,6 +22,7 @@ function thumbnails(): Thumbnails {
     mark: markOriginal,
     fetch: (path) => fetch(path, { credentials: "same-origin" }),
     objectUrl: (blob) => URL.createObjectURL(blob),
+    revoke: (url) => URL.revokeObjectURL(url),
     now: Date.now,
   });
   return instance;

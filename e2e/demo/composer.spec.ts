@@ -101,11 +101,15 @@ test("prepares a large camera photo: upright, about 4 MP, far fewer bytes", asyn
   );
   await expect(item).toContainText("3000×4000 →");
   // Prepared in the preparation worker (no fallback to the main thread: the CSP lets it start),
-  // and the thumbnail shows that prepared image, not the 12-MP original.
+  // and the thumbnail shows a small preview of that prepared image, not the 12-MP original.
   expect(page.workers().length).toBeGreaterThan(0);
   await expect
-    .poll(() => item.locator("img").evaluate((img: HTMLImageElement) => img.naturalWidth))
-    .toBe(width);
+    .poll(() => item.locator("img").evaluate((img: HTMLImageElement) => img.naturalHeight))
+    .toBe(512);
+  const previewWidth = await item
+    .locator("img")
+    .evaluate((img: HTMLImageElement) => img.naturalWidth);
+  expect(previewWidth).toBe(Math.round((width * 512) / height));
   // Upright: the red corner is top right, and the top left is the photo's blue-grey noise.
   const corners = await item.locator("img").evaluate((img: HTMLImageElement) => {
     const canvas = document.createElement("canvas");

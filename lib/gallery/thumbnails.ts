@@ -26,8 +26,19 @@ export interface ThumbnailDeps {
   mark(key: string, gone: boolean, checkedAt: number): Promise<void>;
   fetch(path: string): Promise<Response>;
   objectUrl(blob: Blob): string;
+  /** Lets go of an object URL made by `objectUrl`. */
+  revoke(url: string): void;
   now(): number;
+  /** Most results whose object URLs are kept; the least recently shown beyond are let go. */
+  capacity?: number;
 }
+
+/**
+ * Object URLs kept at once. Each holds its thumbnail (~45 KB) for the page's life, so scrolling
+ * a 10,000-run history would keep ~1 GB; a window of 36 runs shows at most 144 results, so 400
+ * keeps every result on screen and near it, within ~18 MB.
+ */
+export const KEPT_VIEWS = 400;
 
 /** How long an original known to be served is trusted before asking again. */
 export const RECHECK_MS = 6 * 60 * 60 * 1000;
@@ -56,8 +67,12 @@ const runIdOf = (key: string) => key.slice(0, key.lastIndexOf(":"));
 
 /** The thumbnails of one page, over IndexedDB and the route given in `deps`. */
 export function createThumbnails(deps: ThumbnailDeps): Thumbnails {
+  const capacity = deps.capacity ?? KEPT_VIEWS;
   const views = new Map<string, Promise<ThumbnailView>>();
+  // Least recently shown first (a Map keeps insertion order; a use moves a key to the end).
   const settled = new Map<string, ThumbnailView>();
+  // The object URLs this page made, by key: only these are revoked.
+  const made = new Map<string, string>();
   const checks = new Map<string, Promise<boolean>>();
   let inFlight = 0;
   const waiting: (() => void)[] = [];
@@ -76,7 +91,7 @@ export function createThumbnails(deps: ThumbnailDeps): Thumbnails {
   async function make(key: string, url: string): Promise<ThumbnailView> {
     const stored = await deps.load(key).catch(() => undefined);
     if (stored && stored.url === url)
-      return { src: deps.objectUrl(stored.blob), expired: stored.gone === true };
+      return { src: objectUrl(key, stored.blob), expired: stored.gone === true };
     const response = await limited(() => deps.fetch(thumbnailPath(url))).catch(() => undefined);
     if (response?.status === 410) return { expired: true };
     const type = response?.headers.get("content-type") ?? "";
@@ -91,17 +106,48 @@ export function createThumbnails(deps: ThumbnailDeps): Thumbnails {
     await deps
       .save({ key, runId: runIdOf(key), url, blob, madeAt: now, checkedAt: now })
       .catch(() => {}); // storage full or refused: shown this time, made again next time
-    return { src: deps.objectUrl(blob), expired: false };
+    return { src: objectUrl(key, blob), expired: false };
+  }
+
+  function objectUrl(key: string, blob: Blob): string {
+    const src = deps.objectUrl(blob);
+    made.set(key, src);
+    return src;
+  }
+
+  /** Marks `key` as just shown, and lets go of the least recently shown beyond `capacity`. */
+  function touch(key: string, view: ThumbnailView) {
+    settled.delete(key);
+    settled.set(key, view);
+    for (const oldest of settled.keys()) {
+      if (settled.size <= capacity) break;
+      // An <img> already showing it keeps its pixels; a card drawn again later makes it anew
+      // from IndexedDB (no network).
+      settled.delete(oldest);
+      views.delete(oldest);
+      const src = made.get(oldest);
+      made.delete(oldest);
+      if (src) deps.revoke(src);
+    }
   }
 
   return {
-    peek: (key) => settled.get(key),
+    peek(key) {
+      const view = settled.get(key);
+      if (view) touch(key, view);
+      return view;
+    },
     view(key, url) {
       if (!isThumbnailable(url)) return Promise.resolve({ src: url, expired: false });
+      const known = settled.get(key);
+      if (known) {
+        touch(key, known);
+        return Promise.resolve(known);
+      }
       let pending = views.get(key);
       if (!pending) {
         pending = make(key, url).then((view) => {
-          settled.set(key, view);
+          if (views.get(key) === pending) touch(key, view);
           return view;
         });
         views.set(key, pending);
@@ -123,7 +169,7 @@ export function createThumbnails(deps: ThumbnailDeps): Thumbnails {
           if (response?.status === 410) {
             await deps.mark(key, true, deps.now()).catch(() => {});
             const view = settled.get(key);
-            if (view) settled.set(key, { ...view, expired: true });
+            if (view) touch(key, { ...view, expired: true });
             return true;
           }
           if (response?.status === 204) await deps.mark(key, false, deps.now()).catch(() => {});

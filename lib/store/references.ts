@@ -27,9 +27,9 @@ export interface Reference {
   name: string;
   source: "file" | "url";
   /**
-   * What the thumbnail shows: for a local file, an object URL of the prepared image once there is
-   * one (transient; never the original, whose tens of megapixels would be decoded again just for a
-   * thumbnail), else the URL itself.
+   * What the thumbnail shows: for a local file, an object URL of the prepared image's small
+   * preview once there is one (transient; never the original or the 4-MP upload, which would be
+   * decoded again just for a tile), else the URL itself.
    */
   previewUrl?: string;
   status: ReferenceStatus;
@@ -113,7 +113,7 @@ export const createReferencesSlice: StateCreator<PlaygroundState, [], [], Refere
     patch(id, {
       original: result.original,
       prepared: result.prepared,
-      previewUrl: URL.createObjectURL(result.blob),
+      previewUrl: URL.createObjectURL(result.preview),
     });
     await upload(id, result.blob, result.hash);
   }

@@ -12,6 +12,7 @@ const URL_1 = "https://v3.fal.media/files/a/out.png";
 function setup(answer: (path: string) => Response) {
   const store = new Map<string, StoredThumbnail>();
   const fetched: string[] = [];
+  const revoked: string[] = [];
   let now = 1_000;
   const deps: ThumbnailDeps = {
     load: async (key) => store.get(key),
@@ -25,11 +26,13 @@ function setup(answer: (path: string) => Response) {
       return answer(path);
     },
     objectUrl: (blob) => `blob:${blob.size}`,
+    revoke: (url) => void revoked.push(url),
     now: () => now,
   };
   return {
     store,
     fetched,
+    revoked,
     deps,
     later: (ms: number) => {
       now += ms;
@@ -128,5 +131,41 @@ describe("gallery thumbnails", () => {
       Array.from({ length: 10 }, (_, i) => page.view(`run-${i}:0`, `${URL_1}?${i}`)),
     );
     expect(most).toBe(3);
+  });
+
+  it("keeps at most `capacity` object URLs, letting go of the least recently shown", async () => {
+    const { fetched, revoked, deps } = setup(webp);
+    let made = 0;
+    const set = createThumbnails({
+      ...deps,
+      capacity: 2,
+      objectUrl: (blob) => `${deps.objectUrl(blob)}#${++made}`,
+    });
+    const url = (n: number) => `https://v3.fal.media/files/a/out-${n}.png`;
+    const a = await set.view("run-a:0", url(1));
+    const b = await set.view("run-b:0", url(2));
+    expect(revoked).toEqual([]);
+    set.peek("run-a:0"); // shown again: b is now the least recent
+    await set.view("run-c:0", url(3));
+    expect(revoked).toEqual([b.src]);
+    expect(set.peek("run-b:0")).toBeUndefined();
+    expect(set.peek("run-a:0")).toEqual(a);
+
+    // Shown again later: made anew from the kept thumbnail, with no request.
+    const again = await set.view("run-b:0", url(2));
+    expect(again.src).not.toBe(b.src);
+    expect(again.src).toMatch(/^blob:/);
+    expect(fetched).toHaveLength(3);
+    expect(revoked).toHaveLength(2);
+    expect(new Set(revoked).size).toBe(2);
+  });
+
+  it("never revokes an original's URL shown when no thumbnail could be made", async () => {
+    const { revoked, deps } = setup(() => Response.json({ detail: "down" }, { status: 502 }));
+    const set = createThumbnails({ ...deps, capacity: 1 });
+    await set.view("run-a:0", URL_1);
+    await set.view("run-b:0", `${URL_1}?b`);
+    await set.view("run-c:0", `${URL_1}?c`);
+    expect(revoked).toEqual([]);
   });
 });

@@ -13,6 +13,7 @@ const preparedFrom = (file: Blob): PreparedReference => ({
   contentType: "image/jpeg",
   original: { width: 4000, height: 6000, bytes: file.size, type: "image/jpeg" },
   prepared: { width: 1672, height: 2508, bytes: file.size },
+  preview: file,
   hash: String(file.size),
   reencoded: true,
 });
