@@ -1,7 +1,7 @@
 import type { SVGProps } from "react";
+import { StrokeIcon } from "@/components/ui/stroke-icon";
 
-// A handful of 24-px stroke icons drawn inline: the repo has no icon library, and these few do
-// not justify one. Always decorative; the control around them carries the accessible name.
+// The gallery's stroke icons (components/ui/stroke-icon.tsx draws them).
 const PATHS = {
   download: "M12 3v12m0 0-4.5-4.5M12 15l4.5-4.5M4 17v2a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2v-2",
   open: "M14 4h6v6m0-6-9 9M18 14v4a2 2 0 0 1-2 2H6a2 2 0 0 1-2-2V8a2 2 0 0 1 2-2h4",
@@ -31,20 +31,5 @@ const PATHS = {
 export type IconName = keyof typeof PATHS;
 
 export function Icon({ name, ...props }: { name: IconName } & SVGProps<SVGSVGElement>) {
-  return (
-    <svg
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={1.75}
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-      className="size-4 shrink-0"
-      {...props}
-    >
-      <path d={PATHS[name]} />
-    </svg>
-  );
+  return <StrokeIcon d={PATHS[name]} {...props} />;
 }

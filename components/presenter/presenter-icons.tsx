@@ -1,7 +1,8 @@
 import type { SVGProps } from "react";
+import { StrokeIcon } from "@/components/ui/stroke-icon";
 
-// The presenter's own few stroke icons, drawn inline like the gallery's (components/gallery/
-// icons.tsx). Always decorative: the control around them carries the accessible name.
+// The presenter's own few stroke icons, a size larger than the gallery's
+// (components/ui/stroke-icon.tsx draws them).
 const PATHS = {
   previous: "M15 5l-7 7 7 7",
   next: "M9 5l7 7-7 7",
@@ -21,20 +22,5 @@ export function PresenterIcon({
   name,
   ...props
 }: { name: PresenterIconName } & SVGProps<SVGSVGElement>) {
-  return (
-    <svg
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={1.75}
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-      className="size-5 shrink-0"
-      {...props}
-    >
-      <path d={PATHS[name]} />
-    </svg>
-  );
+  return <StrokeIcon d={PATHS[name]} className="size-5 shrink-0" {...props} />;
 }

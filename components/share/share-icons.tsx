@@ -1,7 +1,8 @@
 import type { SVGProps } from "react";
+import { StrokeIcon } from "@/components/ui/stroke-icon";
 
-// The share page's few icons, drawn like the gallery's (24-px strokes) but kept apart from them so
-// the client page's bundle holds only these. Always decorative: the control carries the name.
+// The share page's few icons, kept apart from the gallery's so the client page's bundle holds
+// only these (components/ui/stroke-icon.tsx draws them).
 const PATHS = {
   approve: "m5 12.5 4.5 4.5L19 7.5",
   changes: "M4 20h4L19 9a2.83 2.83 0 0 0-4-4L4 16v4Zm9.5-13.5 4 4",
@@ -21,20 +22,5 @@ const PATHS = {
 export type ShareIconName = keyof typeof PATHS;
 
 export function ShareIcon({ name, ...props }: { name: ShareIconName } & SVGProps<SVGSVGElement>) {
-  return (
-    <svg
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={1.75}
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-      className="size-4 shrink-0"
-      {...props}
-    >
-      <path d={PATHS[name]} />
-    </svg>
-  );
+  return <StrokeIcon d={PATHS[name]} {...props} />;
 }
