@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "../support/fixtures";
 import {
+  damagedJpegs,
   emptyFile,
   heicFile,
   hugeFilePath,
@@ -140,6 +141,19 @@ test("refuses each bad file with its own message and keeps the good ones", async
   await expect(alert).toContainText(/HEIC/);
   await page.getByLabel("Reference image files").setInputFiles(hugeFilePath());
   await expect(alert).toContainText("huge.jpg is over 50 MB");
+  expect(await names(page)).toEqual(["Reference 1: good.png"]);
+});
+
+test("a damaged camera photo gets a message of its own, quickly, and the good one stays", async ({
+  page,
+  playground,
+}) => {
+  await playground.addReference("good.png");
+  await page.getByLabel("Reference image files").setInputFiles(await damagedJpegs());
+  const alert = page.getByRole("alert", { name: "Files not added" });
+  // Well before the preparer's 30 s deadline: the reduced-scale decoder fails, then the whole one.
+  await expect(alert).toContainText("cut.jpg could not be read", { timeout: 10_000 });
+  await expect(alert).toContainText("lying.jpg could not be read", { timeout: 10_000 });
   expect(await names(page)).toEqual(["Reference 1: good.png"]);
 });
 

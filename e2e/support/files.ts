@@ -40,6 +40,28 @@ export async function jpegFile(
   return { name, mimeType: "image/jpeg", buffer: await image.jpeg({ quality: 90 }).toBuffer() };
 }
 
+/**
+ * A large camera JPEG broken the ways a bad copy or a hostile file is: cut in half, or with a
+ * start-of-frame that claims 60000×40000 pixels over the real data.
+ */
+export async function damagedJpegs(): Promise<FilePayload[]> {
+  const { buffer } = await jpegFile("camera.jpg", 4000, 3000, 6);
+  const lying = Buffer.from(buffer);
+  // Walk the marker segments to the first SOFn (not DHT C4, JPG C8, DAC CC): height, width at +5.
+  for (let at = 2; at + 9 < lying.length; at += 2 + lying.readUInt16BE(at + 2)) {
+    const marker = lying[at + 1]!;
+    if (marker >= 0xc0 && marker <= 0xcf && ![0xc4, 0xc8, 0xcc].includes(marker)) {
+      lying.writeUInt16BE(40_000, at + 5);
+      lying.writeUInt16BE(60_000, at + 7);
+      break;
+    }
+  }
+  return [
+    { name: "cut.jpg", mimeType: "image/jpeg", buffer: buffer.subarray(0, buffer.length >> 1) },
+    { name: "lying.jpg", mimeType: "image/jpeg", buffer: lying },
+  ];
+}
+
 export const notAnImage = (name = "notes.png"): FilePayload => ({
   name,
   mimeType: "image/png",
