@@ -4,6 +4,7 @@
  * shows upright in the browser, but a server that ignores EXIF would see it sideways, so such a
  * file must be re-encoded upright. Pure and synchronous: runs in the browser and in Node (tests).
  */
+import { jpegSegments } from "./jpeg-segments";
 
 export type Orientation = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8;
 
@@ -11,7 +12,6 @@ export type Orientation = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8;
 export const EXIF_SCAN_BYTES = 64 * 1024;
 
 const ORIENTATION_TAG = 0x0112;
-const JPEG_SOS = 0xda;
 const JPEG_APP1 = 0xe1;
 
 /** The orientation in a JPEG's APP1 Exif segment or a PNG's eXIf chunk; undefined when absent. */
@@ -47,20 +47,9 @@ export function hasExif(head: Uint8Array): boolean {
 function exifTiff(bytes: Uint8Array): Uint8Array | undefined {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (bytes[0] === 0xff && bytes[1] === 0xd8) {
-    // Walk the marker segments up to the image data; each is FF xx + a 2-byte length.
-    for (let offset = 2; offset + 4 <= bytes.length;) {
-      if (bytes[offset] !== 0xff) return undefined;
-      const marker = bytes[offset + 1]!;
-      if (marker === 0xff) {
-        offset++; // fill byte
-        continue;
-      }
-      if (marker === JPEG_SOS) return undefined;
-      const length = view.getUint16(offset + 2);
-      if (marker === JPEG_APP1 && ascii(bytes, offset + 4, "Exif\0\0")) {
+    for (const { marker, offset, length } of jpegSegments(bytes)) {
+      if (marker === JPEG_APP1 && ascii(bytes, offset + 4, "Exif\0\0"))
         return bytes.subarray(offset + 10, Math.min(bytes.length, offset + 2 + length));
-      }
-      offset += 2 + length;
     }
     return undefined;
   }

@@ -12,6 +12,7 @@
  */
 import type { Size } from "@/lib/endpoint/sizes";
 import { readExifOrientation } from "./exif-orientation";
+import { jpegSegments } from "./jpeg-segments";
 
 /** A JPEG decoded at n/8 of its size and scaled to the target, oriented upright. */
 export interface ScaledJpeg {
@@ -26,23 +27,15 @@ export interface ScaledJpeg {
  * (undefined for anything else, or when the EXIF block pushes it further than `head`).
  */
 export function jpegStoredSize(head: Uint8Array): Size | undefined {
-  if (head[0] !== 0xff || head[1] !== 0xd8) return undefined;
-  const view = new DataView(head.buffer, head.byteOffset, head.byteLength);
-  for (let offset = 2; offset + 9 <= head.length;) {
-    if (head[offset] !== 0xff) return undefined;
-    const marker = head[offset + 1]!;
-    if (marker === 0xff) {
-      offset++; // fill byte
-      continue;
-    }
+  for (const { marker, offset } of jpegSegments(head)) {
     // SOF0–SOF15 except DHT (C4), JPG (C8) and DAC (CC): precision, height, width follow.
-    if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
-      const height = view.getUint16(offset + 5);
-      const width = view.getUint16(offset + 7);
-      return width > 0 && height > 0 ? { width, height } : undefined;
-    }
-    if (marker === 0xda || marker === 0xd9) return undefined; // scan or end before a frame
-    offset += 2 + view.getUint16(offset + 2);
+    if (marker < 0xc0 || marker > 0xcf || marker === 0xc4 || marker === 0xc8 || marker === 0xcc)
+      continue;
+    if (offset + 9 > head.length) return undefined;
+    const view = new DataView(head.buffer, head.byteOffset, head.byteLength);
+    const height = view.getUint16(offset + 5);
+    const width = view.getUint16(offset + 7);
+    return width > 0 && height > 0 ? { width, height } : undefined;
   }
   return undefined;
 }
