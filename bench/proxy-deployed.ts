@@ -15,7 +15,9 @@
  * - stock + proxy.ts: the same handler behind a proxy.ts that only calls NextResponse.next();
  * - stock + nonce proxy.ts: behind one that mints a CSP nonce and rewrites the request's
  *   headers as a CSP proxy.ts does (ours before it skipped API routes).
- * The last two price Next's request proxy itself, so a reader sees where time goes.
+ * - forward only: a route in the stock app that only reads the target header and forwards with
+ *   fetch, no checks at all: the least any proxy through a Next route can add here.
+ * The last three price Next itself, so a reader sees where time goes.
  */
 import type { ChildProcess } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
@@ -33,12 +35,11 @@ import {
   FAST_PACING,
   KINDS,
   requestPath,
-  rotate,
   runLoad,
   type Endpoint,
   type RequestKind,
 } from "./proxy-latency";
-import { summarize, type LatencySummary } from "./stats";
+import { rotate, summarize, type LatencySummary } from "./stats";
 import { table, verdictAndNotes } from "./table";
 
 export const TARGETS = [
@@ -48,6 +49,7 @@ export const TARGETS = [
   "stock",
   "stock + proxy.ts",
   "stock + nonce proxy.ts",
+  "forward only",
 ] as const;
 export type DeployedTarget = (typeof TARGETS)[number];
 
@@ -90,6 +92,8 @@ export interface DeployedComparison {
   stockP50Ms: number;
   ratio: number;
   oursAddedP50Ms: number;
+  /** What the forward-only route adds: Next's own floor for any proxy. */
+  floorAddedP50Ms: number;
   pass: boolean;
 }
 
@@ -129,6 +133,20 @@ export const { GET, POST, PUT } = stock;
 `,
     ]),
   ),
+  // Next's floor: the target header read, the request forwarded, the answer streamed back.
+  "app/api/forward/route.ts": `export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+export async function GET(request: Request) {
+  const target = new URL(request.headers.get("x-fal-target-url") ?? "");
+  const upstream = await fetch(process.env.BENCH_BACKEND_URL + target.pathname + target.search, {
+    headers: { authorization: "Key " + process.env.FAL_KEY, accept: "application/json" },
+  });
+  return new Response(upstream.body, {
+    status: upstream.status,
+    headers: { "content-type": upstream.headers.get("content-type") ?? "application/json" },
+  });
+}
+`,
   // The stock proxy always calls fetch() on fal's hosts, which this machine cannot reach: fal's
   // hosts are mapped onto the bench's backend, as bench/proxy-latency.ts does in-process.
   "instrumentation.ts": `export function register() {
@@ -215,6 +233,7 @@ export async function benchProxyDeployed(
       proxied("stock", `${stock.url}/api/fal/proxy`, requestId),
       proxied("stock + proxy.ts", `${stock.url}/api/mw/fal/proxy`, requestId),
       proxied("stock + nonce proxy.ts", `${stock.url}/api/csp/fal/proxy`, requestId),
+      proxied("forward only", `${stock.url}/api/forward`, requestId),
     ];
 
     const samples = await measure(targets, options);
@@ -236,6 +255,7 @@ export async function benchProxyDeployed(
         "Targets are interleaved in rounds, each round in a rotated order, so drift in machine load lands on all alike. The machine is shared: compare within a run, not across runs.",
         "The stock app maps fal's hosts onto the local backend in instrumentation.ts (a prefix check per fetch); ours reaches it through FAL_UPSTREAM_URL.",
         "'ours gated' sends a valid session cookie (ACCESS_PASSWORD set): the price of the session check.",
+        "'forward only' is a Next route that forwards with fetch and checks nothing: 'floor added' is what Next's routing and request/response adapters cost before any proxy code.",
         `Builds: the app ${build.rebuilt ? `${build.seconds.toFixed(0)} s` : "reused"}, the stock app ${stockBuildSeconds.toFixed(0)} s (not in the bench's duration).`,
       ],
       durationSeconds: (performance.now() - started) / 1000 - build.seconds - stockBuildSeconds,
@@ -337,9 +357,11 @@ function compare(cells: DeployedCell[], options: ProxyDeployedOptions): Deployed
   return cells
     .filter((cell) => cell.target === "ours")
     .map((ours) => {
-      const stock = cells.find(
-        (c) => c.target === "stock" && c.kind === ours.kind && c.concurrency === ours.concurrency,
-      )!;
+      const find = (target: DeployedTarget) =>
+        cells.find(
+          (c) => c.target === target && c.kind === ours.kind && c.concurrency === ours.concurrency,
+        )!;
+      const stock = find("stock");
       const ratio = ours.latencyMs.p50 / stock.latencyMs.p50;
       return {
         kind: ours.kind,
@@ -348,6 +370,7 @@ function compare(cells: DeployedCell[], options: ProxyDeployedOptions): Deployed
         stockP50Ms: stock.latencyMs.p50,
         ratio,
         oursAddedP50Ms: ours.addedP50Ms,
+        floorAddedP50Ms: find("forward only").addedP50Ms,
         pass: ratio <= options.goalRatio && ours.addedP50Ms <= options.goalAddedMs,
       };
     });
@@ -374,7 +397,16 @@ export function formatProxyDeployed(result: ProxyDeployedResult): string {
     "",
     `Goal: ${result.goal.definition}`,
     table(
-      ["kind", "conc", "ours p50", "stock p50", "ours/stock", "ours added", "verdict"],
+      [
+        "kind",
+        "conc",
+        "ours p50",
+        "stock p50",
+        "ours/stock",
+        "ours added",
+        "floor added",
+        "verdict",
+      ],
       result.comparisons.map((c) => [
         c.kind,
         String(c.concurrency),
@@ -382,6 +414,7 @@ export function formatProxyDeployed(result: ProxyDeployedResult): string {
         ms(c.stockP50Ms),
         c.ratio.toFixed(3),
         ms(c.oursAddedP50Ms),
+        ms(c.floorAddedP50Ms),
         c.pass ? "PASS" : "FAIL",
       ]),
     ),

@@ -17,7 +17,7 @@ import { serveHandler, type RunningServer } from "@/lib/emulator/serve";
 import { startStandaloneBackend, type StandaloneBackend } from "@/lib/emulator/standalone";
 import { createProxyHandler, PROXY_ROUTE } from "@/lib/proxy/handler";
 import { table, verdictAndNotes } from "./table";
-import { summarize, type LatencySummary } from "./stats";
+import { rotate, summarize, type LatencySummary } from "./stats";
 
 export const TARGETS = ["direct", "ours", "stock"] as const;
 export type TargetName = (typeof TARGETS)[number];
@@ -360,11 +360,6 @@ function requestsAt(options: ProxyLatencyOptions, concurrency: number): number {
   if (count === undefined)
     throw new Error(`no request count configured for concurrency ${concurrency}`);
   return count;
-}
-
-export function rotate<T>(items: readonly T[], by: number): T[] {
-  const shift = by % items.length;
-  return [...items.slice(shift), ...items.slice(0, shift)];
 }
 
 export interface LoadRun {

@@ -32,7 +32,7 @@ import {
   type BuildReport,
 } from "./next-app";
 import { cameraJpegs } from "./camera-photos";
-import { percentile } from "./stats";
+import { percentile, rotate } from "./stats";
 import { table } from "./table";
 
 export interface ReferenceBurstOptions {
@@ -54,7 +54,9 @@ export const DEFAULT_BURST_OPTIONS: ReferenceBurstOptions = {
   port: 3560,
 };
 
-const PATHS = ["worker", "main"] as const;
+// "two workers": the shipped pool on a page told it has 3 cores, so poolSize picks two: what a
+// second worker would buy on this 2-core machine.
+const PATHS = ["worker", "two workers", "main"] as const;
 type PrepPath = (typeof PATHS)[number];
 const CHROMIUM_ARGS = [
   "--disable-background-networking",
@@ -146,7 +148,7 @@ export async function benchReferenceBurst(
     });
     const rounds: BurstRound[] = [];
     for (let round = 0; round <= options.rounds; round++) {
-      const order = round % 2 === 0 ? PATHS : [...PATHS].reverse();
+      const order = rotate(PATHS, round);
       for (const prepPath of order) {
         const measured = await dropTen(browser, origin, prepPath, round, files, small, options);
         if (round > 0) rounds.push(measured);
@@ -236,7 +238,7 @@ async function dropTen(
     await waitReady(page, small.length);
     await removeAll(page);
     const workers = page.workers();
-    if (prepPath === "worker" && workers.length < 1)
+    if (prepPath !== "main" && workers.length < 1)
       throw new Error("expected a preparation worker after the warm-up, found none");
     if (prepPath === "main" && workers.length > 0)
       throw new Error("the main-thread path started a worker: the switch did not take");
@@ -297,7 +299,7 @@ async function dropTen(
         .catch(() => 0),
       liveObjectUrls: counts.liveObjectUrls,
       openBitmapsPage: counts.openBitmaps,
-      openBitmapsWorkers: prepPath === "worker" ? workerCounts.reduce((a, b) => a + b, 0) : null,
+      openBitmapsWorkers: prepPath !== "main" ? workerCounts.reduce((a, b) => a + b, 0) : null,
       heapMb: await heapMb(cdp),
       heapBeforeMb: heapBefore,
     };
@@ -428,6 +430,7 @@ function initScript(origin: string, prepPath: PrepPath) {
   return `(() => {
   if (location.origin !== ${JSON.stringify(origin)} || window.top !== window) return;
   try { localStorage.setItem(${JSON.stringify(PREPARE_SWITCH_KEY)}, ${JSON.stringify(prepPath === "main" ? "main" : "worker")}); } catch {}
+  ${prepPath === "two workers" ? 'Object.defineProperty(Navigator.prototype, "hardwareConcurrency", { get: () => 3 });' : ""}
   const b = { armed: false, change: null, ready: null, longTasks: [], frames: [], keys: [], urls: new Set(), openBitmaps: 0 };
   Object.defineProperty(window, "__burst", { value: b });
   const observe = (type, sink) => {
@@ -551,7 +554,7 @@ function judge(worker: BurstPathSummary, options: ReferenceBurstOptions) {
 
 const NOTES = [
   "Ten different 24-MP camera JPEGs (6000×4000 stored, EXIF orientation 6, ~10 MB each; the single-drop bench's photo with a coloured disc each) chosen at once in the app's file input, as a drop hands them over. Ready = every reference's status is Ready: prepared (upright, ≤ 2048² pixels, JPEG) and uploaded through the app's proxy to the demo backend.",
-  "worker = as shipped (lib/images/prepare-pool.ts: a queue in front of its module workers: one per core but one, so one on this 2-core machine); main = the same queue with preparation on the main thread (bench-only switch, PREPARE_SWITCH_KEY in localStorage). Each round is a fresh context; two small PNGs are added and removed first, so the workers exist (as after a first reference) and can be instrumented.",
+  "worker = as shipped (lib/images/prepare-pool.ts: a queue in front of its module workers: one per core but one, so one on this 2-core machine); two workers = the same pool on a page told it has 3 cores (navigator.hardwareConcurrency), so it runs two; main = the same queue with preparation on the main thread (bench-only switch, PREPARE_SWITCH_KEY in localStorage). Each round is a fresh context; two small PNGs are added and removed first, so the workers exist (as after a first reference) and can be instrumented.",
   "Long tasks: PerformanceObserver longtask entries starting between the drop and all ready; blocking = the longest long-animation-frame blockingDuration. Typing: Playwright presses a key in the prompt every 50 ms throughout; each key from its event's timeStamp to the end of the frame showing it (rAF, then a message), history-load's method.",
   "Peak JS heap: CDP Performance.getMetrics JSHeapUsedSize of the page, sampled every 100 ms (the workers' own heaps are small and separate; decoded bitmaps live outside any JS heap, so the browser's resident memory, all its processes summed from /proc, is shown beside it).",
   "Leaks: after removing the ten (the Remove buttons) and a forced GC, object URLs created since the warm-up and not revoked (URL.createObjectURL/revokeObjectURL wrapped), and ImageBitmaps not closed (createImageBitmap wrapped in the page and in each worker).",

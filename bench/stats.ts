@@ -34,3 +34,9 @@ export function summarize(samples: readonly number[], wallMs: number): LatencySu
     rps: sorted.length / (wallMs / 1000),
   };
 }
+
+/** `items` turned by `by` places: each round of a bench takes its targets in another order. */
+export function rotate<T>(items: readonly T[], by: number): T[] {
+  const shift = by % items.length;
+  return [...items.slice(shift), ...items.slice(0, shift)];
+}

@@ -17,7 +17,7 @@ import { ENDPOINT_APP, ENDPOINT_ID, type EditInput } from "@/lib/endpoint";
 import { serveHandler } from "@/lib/emulator/serve";
 import { startStandaloneBackend, type StandaloneBackend } from "@/lib/emulator/standalone";
 import { createProxyHandler, PROXY_ROUTE } from "@/lib/proxy/handler";
-import { percentile } from "./stats";
+import { percentile, rotate } from "./stats";
 import { table } from "./table";
 
 export type Strategy =
@@ -430,11 +430,6 @@ export function formatStatusFollow(result: StatusFollowResult): string {
     "Notes:",
     ...result.notes.map((note) => `- ${note}`),
   ].join("\n");
-}
-
-function rotate<T>(items: readonly T[], by: number): T[] {
-  const shift = by % items.length;
-  return [...items.slice(shift), ...items.slice(0, shift)];
 }
 
 function sleep(ms: number): Promise<void> {

@@ -58,6 +58,7 @@ async function paste(page: Page, content: { file?: FilePayload; text?: string })
   );
 }
 
+// Read through expect.poll: until the sortable list's chunk arrives, the tray shows placeholders.
 const names = (page: Page) =>
   new PlaygroundPage(page).references
     .getByRole("listitem")
@@ -73,12 +74,14 @@ test("adds references by drop, paste and URL, numbered in order", async ({ page,
   await page.getByRole("button", { name: "Add URL" }).click();
   await paste(page, { text: `${baseURL}/icon.svg?second` });
   await playground.waitForUploads();
-  expect(await names(page)).toEqual([
-    "Reference 1: dropped.png",
-    "Reference 2: pasted.png",
-    "Reference 3: icon.svg",
-    "Reference 4: icon.svg",
-  ]);
+  await expect
+    .poll(() => names(page))
+    .toEqual([
+      "Reference 1: dropped.png",
+      "Reference 2: pasted.png",
+      "Reference 3: icon.svg",
+      "Reference 4: icon.svg",
+    ]);
 });
 
 test("prepares a large camera photo: upright, about 4 MP, far fewer bytes", async ({
@@ -141,7 +144,7 @@ test("refuses each bad file with its own message and keeps the good ones", async
   await expect(alert).toContainText(/HEIC/);
   await page.getByLabel("Reference image files").setInputFiles(hugeFilePath());
   await expect(alert).toContainText("huge.jpg is over 50 MB");
-  expect(await names(page)).toEqual(["Reference 1: good.png"]);
+  await expect.poll(() => names(page)).toEqual(["Reference 1: good.png"]);
 });
 
 test("a damaged camera photo gets a message of its own, quickly, and the good one stays", async ({
@@ -154,7 +157,7 @@ test("a damaged camera photo gets a message of its own, quickly, and the good on
   // Well before the preparer's 30 s deadline: the reduced-scale decoder fails, then the whole one.
   await expect(alert).toContainText("cut.jpg could not be read", { timeout: 10_000 });
   await expect(alert).toContainText("lying.jpg could not be read", { timeout: 10_000 });
-  expect(await names(page)).toEqual(["Reference 1: good.png"]);
+  await expect.poll(() => names(page)).toEqual(["Reference 1: good.png"]);
 });
 
 test("refuses URLs that are not http(s) or do not load as images", async ({ page, baseURL }) => {
@@ -169,7 +172,7 @@ test("refuses URLs that are not http(s) or do not load as images", async ({ page
   await expect(page.getByRole("alert", { name: "Files not added" })).toContainText(
     "did not load as an image",
   );
-  expect(await names(page)).toEqual([]);
+  await expect.poll(() => names(page)).toEqual([]);
 });
 
 test("keeps the first ten references and refuses the eleventh", async ({ page }) => {
@@ -181,7 +184,7 @@ test("keeps the first ten references and refuses the eleventh", async ({ page })
     "At most 10 reference images: 1 not added.",
   );
   await expect(page.getByText("10/10")).toBeVisible();
-  expect((await names(page)).at(-1)).toBe("Reference 10: ref-10.png");
+  await expect.poll(async () => (await names(page)).at(-1)).toBe("Reference 10: ref-10.png");
 });
 
 test("reorders with the keyboard, removes, and mentions a reference in the prompt", async ({
@@ -293,7 +296,7 @@ test("keeps prompt, parameters and ready references across a reload", async ({
   await page.reload();
   await expect(playground.prompt).toHaveValue("Survives reloads");
   await expect(page.getByRole("spinbutton", { name: "Steps" })).toHaveValue("12");
-  expect(await names(page)).toEqual(["Reference 1: kept.png"]);
+  await expect.poll(() => names(page)).toEqual(["Reference 1: kept.png"]);
   await expect(playground.runButton).toBeEnabled();
 });
 
