@@ -32,6 +32,7 @@ import {
   type BuildReport,
 } from "./next-app";
 import { cameraJpegs } from "./camera-photos";
+import { CPU_PARTS, cpuSpent, readCpu, type CpuReading } from "./cpu-time";
 import { percentile, rotate } from "./stats";
 import { table } from "./table";
 
@@ -80,6 +81,8 @@ export interface BurstRound {
   typing: number[];
   peakHeapMb: number;
   peakBrowserRssMb: number;
+  /** CPU seconds from the drop to all ready, by part (Linux only). */
+  cpu: CpuReading;
   prepared: { width: number; height: number }[];
   after: {
     references: number;
@@ -98,6 +101,8 @@ export interface BurstPathSummary {
   longTasksOver100: number;
   maxBlockingMs: number;
   typingMs: { count: number; p50: number; p95: number; max: number };
+  /** p50 over rounds of CPU seconds by part, drop to all ready. */
+  cpuSeconds: CpuReading;
   peakHeapMb: number;
   peakBrowserRssMb: number;
   leaks: { liveObjectUrls: number; openBitmaps: number; heapGrowthMb: number };
@@ -136,7 +141,7 @@ export async function benchReferenceBurst(
     const small = await smallPngs();
     await mkdir(dataDir, { recursive: true });
     const origin = `http://127.0.0.1:${options.port}`;
-    await startServer(options.port, children, {
+    const server = await startServer(options.port, children, {
       DATA_DIR: dataDir,
       REDIS_URL: "",
       ACCESS_PASSWORD: "",
@@ -150,7 +155,15 @@ export async function benchReferenceBurst(
     for (let round = 0; round <= options.rounds; round++) {
       const order = rotate(PATHS, round);
       for (const prepPath of order) {
-        const measured = await dropTen(browser, origin, prepPath, round, files, small, options);
+        const measured = await dropTen(
+          browser,
+          { origin, serverGroup: server.group },
+          prepPath,
+          round,
+          files,
+          small,
+          options,
+        );
         if (round > 0) rounds.push(measured);
       }
     }
@@ -215,7 +228,7 @@ const list = (page: Page) =>
 
 async function dropTen(
   browser: Browser,
-  origin: string,
+  { origin, serverGroup }: { origin: string; serverGroup: number },
   prepPath: PrepPath,
   round: number,
   files: string[],
@@ -255,9 +268,18 @@ async function dropTen(
 
     const sampler = sampleMemory(cdp, browserCdp);
     const typing = typeSteadily(page, options.typingIntervalMs);
+    const processes = async () =>
+      (
+        (await browserCdp.send("SystemInfo.getProcessInfo")) as {
+          processInfo: { id: number; type: string }[];
+        }
+      ).processInfo;
+    let cpu: CpuReading;
     try {
+      const cpuBefore = await readCpu(await processes(), serverGroup);
       await input.setInputFiles(files);
       await waitReady(page, files.length, 120_000);
+      cpu = cpuSpent(cpuBefore, await readCpu(await processes(), serverGroup));
     } finally {
       typing.stop();
       await typing.done.catch(() => {});
@@ -315,7 +337,7 @@ async function dropTen(
           : "-"
       } ms (${measured.typing.length} keys)`,
     );
-    return { path: prepPath, round, ...measured, ...peaks, prepared, after };
+    return { path: prepPath, round, ...measured, ...peaks, cpu, prepared, after };
   } finally {
     await context.close();
   }
@@ -508,6 +530,12 @@ function summarizePath(rounds: BurstRound[]): BurstPathSummary {
           max: max(typing),
         }
       : { count: 0, p50: 0, p95: 0, max: 0 },
+    cpuSeconds: Object.fromEntries(
+      CPU_PARTS.filter((part) => rounds.some((r) => r.cpu[part] !== undefined)).map((part) => [
+        part,
+        percentile(sorted(rounds.map((r) => r.cpu[part] ?? 0)), 50),
+      ]),
+    ),
     peakHeapMb: max(rounds.map((r) => r.peakHeapMb)),
     peakBrowserRssMb: max(rounds.map((r) => r.peakBrowserRssMb)),
     leaks: {
@@ -557,8 +585,30 @@ const NOTES = [
   "worker = as shipped (lib/images/prepare-pool.ts: a queue in front of its module workers: one per core but one, so one on this 2-core machine); two workers = the same pool on a page told it has 3 cores (navigator.hardwareConcurrency), so it runs two; main = the same queue with preparation on the main thread (bench-only switch, PREPARE_SWITCH_KEY in localStorage). Each round is a fresh context; two small PNGs are added and removed first, so the workers exist (as after a first reference) and can be instrumented.",
   "Long tasks: PerformanceObserver longtask entries starting between the drop and all ready; blocking = the longest long-animation-frame blockingDuration. Typing: Playwright presses a key in the prompt every 50 ms throughout; each key from its event's timeStamp to the end of the frame showing it (rAF, then a message), history-load's method.",
   "Peak JS heap: CDP Performance.getMetrics JSHeapUsedSize of the page, sampled every 100 ms (the workers' own heaps are small and separate; decoded bitmaps live outside any JS heap, so the browser's resident memory, all its processes summed from /proc, is shown beside it).",
+  "CPU: utime + stime from /proc between the drop and all ready. page thread = the renderer's main thread; workers = its DedicatedWorker threads; Chromium pools = its ThreadPool threads, where ImageDecoder's JPEG decoding, image decoding for display and raster run; other Chromium = the renderer's other threads and the browser, GPU and utility processes; server = the app's next start (demo backend included), which a real deployment runs elsewhere.",
   "Leaks: after removing the ten (the Remove buttons) and a forced GC, object URLs created since the warm-up and not revoked (URL.createObjectURL/revokeObjectURL wrapped), and ImageBitmaps not closed (createImageBitmap wrapped in the page and in each worker).",
 ];
+
+/** Where the cores went from the drop to all ready, p50 per path; nothing off Linux. */
+function cpuTable(result: ReferenceBurstResult): string[] {
+  const parts = CPU_PARTS.filter((part) =>
+    PATHS.some((p) => result.summary[p].cpuSeconds[part] !== undefined),
+  );
+  if (parts.length === 0) return [];
+  return [
+    "",
+    "CPU seconds from the drop to all ready (p50 of rounds; /proc, per thread)",
+    table(
+      ["path", ...parts, "total"],
+      PATHS.map((p) => {
+        // The main-thread path has no workers: nothing spent there.
+        const spent = parts.map((part) => result.summary[p].cpuSeconds[part] ?? 0);
+        return [p, ...spent.map((v) => v.toFixed(2)), spent.reduce((a, b) => a + b, 0).toFixed(2)];
+      }),
+      "left",
+    ),
+  ];
+}
 
 /** The result as plain-text tables, for the terminal. */
 export function formatReferenceBurst(result: ReferenceBurstResult): string {
@@ -593,6 +643,7 @@ export function formatReferenceBurst(result: ReferenceBurstResult): string {
       rows,
       "left",
     ),
+    ...cpuTable(result),
     "",
     table(
       ["goal (worker path)", "value", "verdict"],
