@@ -21,10 +21,12 @@
  * cases (empty, over 50 MB, not an image, HEIC, small, sideways, transparent) through the same
  * code; a failed check, or a prepared image that is not upright, stops the bench. "Ten at once"
  * (bench/reference-burst.ts) then drops ten different 24-MP photos on the real app (next start,
- * demo mode) while typing in the prompt, workers (as shipped) against the main thread (a
- * bench-only switch): drop to all ready, longest main-thread task, typing latency p50/p95/max,
- * peak JS heap, the browser's RSS, and object URLs/bitmaps left after removing them (goals: ready
- * <= 3 s, no task > 100 ms, typing p95 <= 100 ms, heap <= 600 MB, nothing left).
+ * demo mode) while typing in the prompt, one worker (as shipped on 2 cores) against two and
+ * against the main thread (bench-only switches): drop to all ready, longest main-thread task,
+ * typing latency p50/p95/max, peak JS heap, the browser's RSS, and object URLs/bitmaps left after
+ * removing them (goals: ready <= 3 s, no task > 100 ms, typing p95 <= 100 ms, heap <= 600 MB,
+ * nothing left); on Linux, the CPU seconds each part spent (page thread, workers, Chromium's
+ * pools, the rest, the server) says where the cores went.
  *
  * status-follow: how the app follows a run, the status stream or polling at 500/1000/2000 ms, with
  * the real @fal-ai/client through our proxy in front of a backend paced like a shortened run
