@@ -20,7 +20,7 @@ export default function PlaygroundPage() {
   return (
     <div className="mx-auto flex min-h-dvh max-w-7xl flex-col gap-5 px-4 py-5 sm:px-6 lg:py-8">
       {access === "closed" && <ClosedBanner />}
-      <header className="flex flex-col gap-3 sm:flex-row sm:items-center sm:justify-between">
+      <header className="flex flex-wrap items-start justify-between gap-3 sm:items-center">
         <div>
           <h1 className="text-xl font-semibold tracking-tight">HiDream Edit Playground</h1>
           <p className="font-mono text-xs text-zinc-500 dark:text-zinc-400">
