@@ -59,8 +59,17 @@ function backdrop({ width, height }: Size, v: number): Buffer {
   return Buffer.from(svg);
 }
 
+/**
+ * The label's font scale: about 1/260 of the width, but small enough that the longest line fits
+ * between margins of 6 font pixels each side ("DEMO FULL OUTPUT…" ran off a 1440-wide portrait).
+ */
+function watermarkScale(width: number, lines: readonly string[]): number {
+  const widest = Math.max(...lines.map((line) => textWidth(line, 1)));
+  return Math.max(1, Math.min(Math.round(width / 260), Math.floor(width / (widest + 12))));
+}
+
 function watermark({ width, height }: Size, lines: string[]): Buffer {
-  const scale = Math.max(2, Math.round(width / 260));
+  const scale = watermarkScale(width, lines);
   const lineHeight = 10 * scale;
   const pad = 3 * scale;
   const bandHeight = lines.length * lineHeight + pad * 2;

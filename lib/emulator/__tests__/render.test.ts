@@ -22,6 +22,38 @@ describe("demo renderer", () => {
     },
   );
 
+  it.each([
+    ["Full", 1440, 2560],
+    ["Dev", 2304, 1728],
+    ["Full", 1312, 3104],
+  ] as const)("keeps the %s label inside a %dx%d image", async (model, width, height) => {
+    // On a black reference, the only white pixels are the label's: one in the last 8 columns is
+    // text running off the edge.
+    const black = await sharp({
+      create: { width: 64, height: 64, channels: 3, background: "#000" },
+    })
+      .png()
+      .toBuffer();
+    const out = await renderDemoImage({
+      references: [new Uint8Array(black)],
+      size: { width, height },
+      format: "png",
+      seed: 4294967295,
+      index: 3,
+      count: 4,
+      model,
+    });
+    const { data, info } = await sharp(out.bytes)
+      .extract({ left: width - 8, top: 0, width: 8, height })
+      .removeAlpha()
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    let white = 0;
+    for (let i = 0; i < data.length; i += info.channels)
+      if (data[i]! > 200 && data[i + 1]! > 200 && data[i + 2]! > 200) white++;
+    expect(white).toBe(0);
+  });
+
   it("is deterministic for a seed and differs across seeds and images", async () => {
     const ref = new Uint8Array(await makePng());
     const render = (seed: number, index: number) =>
