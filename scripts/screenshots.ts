@@ -34,6 +34,59 @@ async function demoRun(page: Page) {
   await page.getByRole("list", { name: "Run logs" }).first().waitFor();
 }
 
+/** A run of three images shared as a review link; the client's view, one approval and a comment. */
+async function sharePage(page: Page) {
+  await page
+    .getByRole("group", { name: "Images", exact: true })
+    .getByText("3", { exact: true })
+    .click();
+  const prompt = "The product on a teal armchair, three directions";
+  await page.getByRole("textbox", { name: "Prompt", exact: true }).fill(prompt);
+  await page.getByRole("button", { name: /^Run/ }).click();
+  const card = page.getByRole("region", { name: `Run: ${prompt}` });
+  await card.getByRole("status").filter({ hasText: "Completed" }).waitFor({ timeout: 60_000 });
+  for (const n of [1, 2, 3])
+    await card.getByRole("checkbox", { name: `Select image ${n}` }).click();
+  await page
+    .getByRole("region", { name: "Selection" })
+    .getByRole("button", { name: /^Share/ })
+    .click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByLabel("Title").fill("Teal chair — round 1");
+  await dialog
+    .getByLabel(/Note to the client/)
+    .fill(
+      "Three directions for the spring catalogue.\nApprove the ones you like, or tell us what to change.",
+    );
+  await dialog.getByRole("button", { name: "Create link" }).click();
+  const link = await dialog.getByRole("textbox", { name: /link/i }).inputValue();
+
+  const client = await (
+    await browser.newContext({
+      viewport: { width: 1440, height: 1000 },
+      colorScheme: "dark",
+      deviceScaleFactor: 1,
+    })
+  ).newPage();
+  await client.goto(link);
+  await client
+    .getByRole("group", { name: /Your review of image 1$/i })
+    .getByRole("button", { name: /Approve/ })
+    .click();
+  await client.getByRole("button", { name: /comments? on image 2\b/i }).click();
+  await client.getByLabel("Your name").fill("Dana (client)");
+  await client.getByLabel("Add a comment").fill("Lovely light. Could the chair be a shade darker?");
+  await client.getByRole("button", { name: "Post comment" }).click();
+  await client.getByText("Comment posted.").waitFor();
+  await client.keyboard.press("Escape");
+  await client.getByRole("dialog").waitFor({ state: "detached" });
+  await client
+    .getByRole("img")
+    .evaluateAll((images) => Promise.all(images.map((img) => (img as HTMLImageElement).decode())));
+  await client.screenshot({ path: `${OUT}/share-page.png` });
+  await client.context().close();
+}
+
 const browser = await chromium.launch({
   executablePath,
   args: ["--disable-background-networking", "--no-first-run"],
@@ -56,6 +109,7 @@ for (const [name, viewport] of [
     await demoRun(page);
     await page.waitForTimeout(1200);
     await page.screenshot({ path: `${OUT}/${name}-${colorScheme}-runs.png`, fullPage: true });
+    if (name === "desktop" && colorScheme === "dark") await sharePage(page);
     await page.close();
   }
 }

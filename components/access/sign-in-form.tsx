@@ -17,7 +17,7 @@ export function SignInForm({ next }: { next: string }) {
   const errorId = useId();
   const passwordRef = useRef<HTMLInputElement>(null);
 
-  // The button was disabled while checking, which drops focus; a wrong password wants a retype.
+  // A wrong password wants a retype: back to the field.
   useEffect(() => {
     if (state.error) passwordRef.current?.focus();
   }, [state]);
@@ -44,7 +44,7 @@ export function SignInForm({ next }: { next: string }) {
       <p id={errorId} role="alert" className="min-h-5 text-sm text-red-700 dark:text-red-400">
         {state.error}
       </p>
-      <Button type="submit" variant="primary" className="w-full py-2.5" disabled={pending}>
+      <Button type="submit" variant="primary" className="w-full py-2.5" busy={pending}>
         {pending ? "Signing in…" : "Sign in"}
       </Button>
     </form>

@@ -142,7 +142,7 @@ export function ShareForm({
         </p>
       )}
       <div className="flex justify-end">
-        <Button type="submit" variant="primary" disabled={busy || pick.images.length === 0}>
+        <Button type="submit" variant="primary" busy={busy} disabled={pick.images.length === 0}>
           {busy ? "Creating link…" : "Create link"}
         </Button>
       </div>

@@ -67,7 +67,7 @@ export function ShareRowActions({
           <Button
             variant="ghost"
             className={SMALL}
-            disabled={busy}
+            busy={busy}
             onClick={() =>
               void (state === "open"
                 ? perform(() => lockShare(share.id), "Locked: feedback is closed")
@@ -82,7 +82,7 @@ export function ShareRowActions({
             <Button
               variant="ghost"
               className={SMALL}
-              disabled={busy}
+              busy={busy}
               onClick={() => setAsking("extend")}
             >
               Extend…
@@ -90,7 +90,7 @@ export function ShareRowActions({
             <Button
               variant="ghost"
               className={`${SMALL} hover:text-red-700 dark:hover:text-red-400`}
-              disabled={busy}
+              busy={busy}
               onClick={() => setAsking("revoke")}
             >
               Revoke…
@@ -113,7 +113,7 @@ export function ShareRowActions({
           <Button
             variant="primary"
             className={SMALL}
-            disabled={busy}
+            busy={busy}
             onClick={() => void perform(() => extendShare(share.id, expiry), "Extended")}
           >
             Extend
@@ -136,7 +136,7 @@ export function ShareRowActions({
           <Button
             variant="primary"
             className={`${SMALL} bg-red-600 text-white hover:bg-red-700 dark:bg-red-600 dark:hover:bg-red-500`}
-            disabled={busy}
+            busy={busy}
             onClick={() => void perform(() => revokeShare(share.id), "Revoked")}
           >
             Revoke

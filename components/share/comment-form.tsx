@@ -127,7 +127,7 @@ export function CommentForm({
           Feedback is closed: this comment can no longer be sent. Copy it if you need it.
         </p>
       ) : (
-        <Button type="submit" variant="primary" disabled={sending} className="self-end">
+        <Button type="submit" variant="primary" busy={sending} className="self-end">
           {sending ? "Posting…" : "Post comment"}
         </Button>
       )}

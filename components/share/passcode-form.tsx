@@ -17,7 +17,7 @@ export function PasscodeForm({ shareId }: { shareId: string }) {
   const errorId = useId();
   const input = useRef<HTMLInputElement>(null);
 
-  // The button was disabled while checking, which drops focus; a wrong passcode wants a retype.
+  // A wrong passcode wants a retype: back to the field, its text selected.
   useEffect(() => {
     if (state.error) input.current?.select();
   }, [state]);
@@ -46,7 +46,7 @@ export function PasscodeForm({ shareId }: { shareId: string }) {
       <p id={errorId} role="alert" className="min-h-5 text-sm text-red-700 dark:text-red-400">
         {state.error}
       </p>
-      <Button type="submit" variant="primary" className="w-full py-2.5" disabled={pending}>
+      <Button type="submit" variant="primary" className="w-full py-2.5" busy={pending}>
         {pending ? "Checking…" : "View the images"}
       </Button>
     </form>

@@ -87,7 +87,10 @@ test("an owner shares three results; a client with no password reviews them; the
   await client.getByRole("button", { name: "Post comment" }).click();
   await expect(client.getByRole("list", { name: /Comments/ }).getByText(MARKUP)).toBeVisible();
   expect(await client.title()).not.toBe("pwned");
+  // Posting kept the focus where it was, so Esc still closes the viewer.
+  await expect(client.getByRole("button", { name: "Post comment" })).toBeFocused();
   await client.keyboard.press("Escape");
+  await expect(client.getByRole("dialog", { name: "Images under review" })).toBeHidden();
 
   // The owner's gallery, without a reload: the next poll brings both.
   await page.clock.fastForward(31_000);
