@@ -1,6 +1,7 @@
 /**
  * `npm run screenshots`: the playground in headless Chromium at desktop and phone sizes, light and
- * dark, after a demo run. Needs the app running (npm run build && npm start) on APP_URL.
+ * dark, after a demo run, and the review page a client opens from a share link. Needs the app
+ * running (npm run build && npm start) on APP_URL.
  */
 import { existsSync, mkdirSync } from "node:fs";
 import { chromium, type Page } from "@playwright/test";
