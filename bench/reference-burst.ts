@@ -268,18 +268,12 @@ async function dropTen(
 
     const sampler = sampleMemory(cdp, browserCdp);
     const typing = typeSteadily(page, options.typingIntervalMs);
-    const processes = async () =>
-      (
-        (await browserCdp.send("SystemInfo.getProcessInfo")) as {
-          processInfo: { id: number; type: string }[];
-        }
-      ).processInfo;
     let cpu: CpuReading;
     try {
-      const cpuBefore = await readCpu(await processes(), serverGroup);
+      const cpuBefore = await readCpu(await browserProcesses(browserCdp), serverGroup);
       await input.setInputFiles(files);
       await waitReady(page, files.length, 120_000);
-      cpu = cpuSpent(cpuBefore, await readCpu(await processes(), serverGroup));
+      cpu = cpuSpent(cpuBefore, await readCpu(await browserProcesses(browserCdp), serverGroup));
     } finally {
       typing.stop();
       await typing.done.catch(() => {});
@@ -381,6 +375,14 @@ async function heapMb(cdp: CDPSession): Promise<number> {
 }
 
 /** Samples the page's JS heap and every Chromium process's resident memory until stopped. */
+/** Chromium's processes, each with its id and type (browser, renderer, gpu-process, utility). */
+async function browserProcesses(browserCdp: CDPSession): Promise<{ id: number; type: string }[]> {
+  const info = (await browserCdp.send("SystemInfo.getProcessInfo")) as {
+    processInfo: { id: number; type: string }[];
+  };
+  return info.processInfo;
+}
+
 function sampleMemory(cdp: CDPSession, browserCdp: CDPSession) {
   let running = true;
   let peakHeapMb = 0;
@@ -388,10 +390,9 @@ function sampleMemory(cdp: CDPSession, browserCdp: CDPSession) {
   const loop = (async () => {
     while (running) {
       peakHeapMb = Math.max(peakHeapMb, await heapMb(cdp).catch(() => 0));
-      const info = (await browserCdp.send("SystemInfo.getProcessInfo").catch(() => undefined)) as
-        { processInfo: { id: number }[] } | undefined;
+      const processes = await browserProcesses(browserCdp).catch(() => []);
       const rss = await Promise.all(
-        (info?.processInfo ?? []).map(async ({ id }) => {
+        processes.map(async ({ id }) => {
           const status = await readFile(`/proc/${id}/status`, "utf8").catch(() => "");
           return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
         }),

@@ -4,7 +4,7 @@
  * photo only needs half its size to cover the model's 2048² pixels. Through WebCodecs'
  * ImageDecoder with a desired size, Chromium does exactly that: 245 ms instead of 560 ms for the
  * bench's 6000×4000 photo, and the resize that follows starts from 6 MP instead of 24
- * (`npm run bench -- reference-burst`).
+ * (`npm run bench -- reference-prep`).
  *
  * Used only where the browser has ImageDecoder and its VideoFrames carry the EXIF orientation
  * (`rotation`), and only when the frame it returns is at least the target size: anything else
