@@ -82,7 +82,7 @@ async function sharePage(page: Page) {
   await client.keyboard.press("Escape");
   await client.getByRole("dialog").waitFor({ state: "detached" });
   await client
-    .getByRole("img")
+    .locator("img")
     .evaluateAll((images) => Promise.all(images.map((img) => (img as HTMLImageElement).decode())));
   await client.screenshot({ path: `${OUT}/share-page.png` });
   await client.context().close();
