@@ -11,6 +11,7 @@ import { startStandaloneBackend, type StandaloneBackend } from "@/lib/emulator/s
 import { parseServerEnv, type ServerEnv } from "@/lib/server-env";
 import { makePng } from "../support/images";
 import { FAST, startTestApp, type TestApp } from "../support/test-app";
+import { clearOfMinuteEnd } from "../support/minute-window";
 
 const ID = "0b9d5c1e-4f7a-4c3b-9a2e-6d8f1e2a3b4c";
 const APP = "https://queue.fal.run/fal-ai/hidream-o1-image";
@@ -164,6 +165,7 @@ describe("live mode without a password", () => {
 
 describe("run limits in the proxy", () => {
   it("refuses the third run in a minute from one client, with when it resets", async () => {
+    await clearOfMinuteEnd();
     const app = await startTestApp(
       liveEnv({ ALLOW_PUBLIC_ACCESS: "true", RUNS_PER_MINUTE: "2", VERCEL: "1" }),
     );

@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { z } from "zod";
 import { beforeAll, describe, expect, it } from "vitest";
+import { clearOfMinuteEnd } from "../support/minute-window";
 
 process.env.DATA_DIR = mkdtempSync(join(tmpdir(), "share-service-"));
 process.env.FAL_KEY = "";
@@ -266,6 +267,7 @@ describe("a client's feedback", () => {
   });
 
   it("limits feedback per client per minute", async () => {
+    await clearOfMinuteEnd();
     const made = await createShare(
       { title: "x", images: [image()] },
       {
