@@ -61,7 +61,8 @@ export default function RootLayout({ children }: { children: ReactNode }) {
 /**
  * Writes the bare app with `pages` (paths under the app's folder to their text) into `dir` and
  * runs `next build` there; resolves to the build's seconds. `browserSourceMaps` also writes the
- * chunks' source maps (as bench/next-app.ts does for the app).
+ * chunks' source maps (as bench/next-app.ts does for the app); `headers` are sent with every
+ * response.
  */
 export async function buildBareApp(
   dir: string,
@@ -69,19 +70,31 @@ export async function buildBareApp(
   children: Set<ChildProcess>,
   label: string,
   browserSourceMaps = false,
+  headers: Record<string, string> = {},
 ): Promise<number> {
   const root = commonAncestor(dir, REPO);
+  const config = JSON.stringify({
+    poweredByHeader: false,
+    turbopack: { root },
+    outputFileTracingRoot: root,
+    typescript: { ignoreBuildErrors: true },
+    productionBrowserSourceMaps: browserSourceMaps,
+  });
+  const everyResponse = JSON.stringify(
+    Object.keys(headers).length === 0
+      ? []
+      : [
+          {
+            source: "/:path*",
+            headers: Object.entries(headers).map(([key, value]) => ({ key, value })),
+          },
+        ],
+  );
   const files = {
     ...BARE_FILES,
     ...pages,
     // Turbopack resolves the symlinked node_modules to the repo's: its root must hold both.
-    "next.config.mjs": `export default ${JSON.stringify({
-      poweredByHeader: false,
-      turbopack: { root },
-      outputFileTracingRoot: root,
-      typescript: { ignoreBuildErrors: true },
-      productionBrowserSourceMaps: browserSourceMaps,
-    })};\n`,
+    "next.config.mjs": `export default { ...${config}, headers: async () => ${everyResponse} };\n`,
   };
   for (const [name, text] of Object.entries(files)) {
     await mkdir(path.dirname(path.join(dir, name)), { recursive: true });

@@ -13,11 +13,11 @@
  * Bytes are CDP's encodedDataLength of every response that carries an image: demo files
  * (originals), thumbnail route answers, and anything with an image/* type.
  */
-import { existsSync } from "node:fs";
 import { mkdtemp } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { chromium, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import type { Browser, BrowserContext, Page } from "@playwright/test";
+import { launchBenchBrowser } from "./browser";
 import { THUMBNAILS_SWITCH_KEY } from "../lib/gallery/thumbnails";
 import { THUMBNAIL_ROUTE } from "../lib/gallery/thumbnail-url";
 import { makeImages, uploadAll } from "./bench-images";
@@ -56,13 +56,6 @@ export const DEFAULT_OPTIONS: GalleryBytesOptions = {
 
 type CaseName = "full-size (before)" | "thumbnails, cold" | "thumbnails, warm";
 
-const CHROMIUM_ARGS = [
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--no-first-run",
-  "--disable-sync",
-  "--disable-quic",
-];
 const FILES = "/api/demo-fal/files/";
 /** Names the uploading client (see uploadInChunks); the browser never sends it. */
 const CLIENT_HEADER = "x-bench-client";
@@ -129,10 +122,7 @@ export async function benchGalleryBytes(
     console.log(`Gallery bytes: uploading ${total} results (${options.runs} runs).`);
     const urls = await uploadInChunks(origin, files);
     const seed = seedScript(urls, counts, options.size, Date.now());
-    browser = await chromium.launch({
-      executablePath: existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined,
-      args: CHROMIUM_ARGS,
-    });
+    browser = await launchBenchBrowser();
 
     const cases: CaseResult[] = [];
     const fresh = async (fullSize: boolean) => {

@@ -16,11 +16,11 @@
  * press in the prompt, then of each key of a sentence typed right after. Nothing under lib/ or
  * components/ carries bench code.
  */
-import { existsSync } from "node:fs";
 import { mkdtemp } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { chromium, type BrowserContext } from "@playwright/test";
+import type { BrowserContext } from "@playwright/test";
+import { launchBenchPersistentContext } from "./browser";
 import {
   BUILD_INPUTS,
   DIST_DIR,
@@ -80,17 +80,9 @@ const caseLabel = (runs: number) => `${runs.toLocaleString("en")} runs`;
 const COMPOSER_STORAGE_KEY = "hidream-playground/composer";
 /** Cards rendered at first (components/runs/run-list.tsx, FIRST_PAGE). */
 const FIRST_PAGE_CARDS = 4;
-// The flags playwright.config.ts gives Chromium on a closed network, plus exact heap numbers
-// (otherwise performance.memory is bucketed) and gc() to read the heap the page keeps.
-const CHROMIUM_ARGS = [
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--no-first-run",
-  "--disable-sync",
-  "--disable-quic",
-  "--enable-precise-memory-info",
-  "--js-flags=--expose-gc",
-];
+// Exact heap numbers (otherwise performance.memory is bucketed) and gc() to read the heap the page
+// keeps.
+const CHROMIUM_ARGS = ["--enable-precise-memory-info", "--js-flags=--expose-gc"];
 const CONTENT_TIMEOUT_MS = 30_000;
 
 interface Span {
@@ -282,9 +274,7 @@ export async function benchHistoryLoad(
     const launch = async (kind: string) => {
       const dir = await mkdtemp(path.join(os.tmpdir(), `history-load-${kind}-`));
       dirs.push(dir);
-      const context = await chromium.launchPersistentContext(dir, {
-        executablePath: existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined,
-        args: CHROMIUM_ARGS,
+      const context = await launchBenchPersistentContext(dir, CHROMIUM_ARGS, {
         viewport: { width: 1280, height: 800 },
       });
       contexts.push(context);

@@ -14,11 +14,11 @@
  * the time, then polls every frame (requestAnimationFrame) for what the stage draws. No app code
  * carries bench marks; only the switch above is read by the app.
  */
-import { existsSync } from "node:fs";
 import { mkdtemp } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { chromium, type Browser } from "@playwright/test";
+import type { Browser } from "@playwright/test";
+import { launchBenchBrowser } from "./browser";
 import { PRELOAD_SWITCH_KEY } from "../lib/presenter/preload";
 import { makeImages, uploadAll } from "./bench-images";
 import {
@@ -74,13 +74,6 @@ const CASES = [
 ] as const;
 type CaseName = (typeof CASES)[number]["name"];
 
-const CHROMIUM_ARGS = [
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--no-first-run",
-  "--disable-sync",
-  "--disable-quic",
-];
 const FILES = "/api/demo-fal/files/";
 const MB = 1_000_000;
 
@@ -178,10 +171,7 @@ export async function benchPresenterSlides(
       ACCESS_PASSWORD: "",
     });
     const urls = await uploadAll(origin, generated.files, "presenter-bench");
-    browser = await chromium.launch({
-      executablePath: existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined,
-      args: CHROMIUM_ARGS,
-    });
+    browser = await launchBenchBrowser();
     const transitions: Transition[] = [];
     for (let round = 1; round <= options.rounds; round++) {
       // The first case alternates too, so drift in machine load hits every case alike.

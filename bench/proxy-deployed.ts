@@ -16,8 +16,10 @@
  * - stock + nonce proxy.ts: behind one that mints a CSP nonce and rewrites the request's
  *   headers as a CSP proxy.ts does (ours before it skipped API routes).
  * - forward only: a route in the stock app that only reads the target header and forwards with
- *   fetch, no checks at all: the least any proxy through a Next route can add here.
- * The last three price Next itself, so a reader sees where time goes.
+ *   fetch, no checks at all: the least any proxy through an App Router route can add here;
+ * - forward only (pages API): the same as a Pages Router API route, which Next hands Node's own
+ *   request and response (no Web Request/Response adapters, no per-request stores).
+ * The last four price Next itself, so a reader sees where time goes.
  */
 import type { ChildProcess } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
@@ -50,6 +52,7 @@ export const TARGETS = [
   "stock + proxy.ts",
   "stock + nonce proxy.ts",
   "forward only",
+  "forward only (pages API)",
 ] as const;
 export type DeployedTarget = (typeof TARGETS)[number];
 
@@ -147,6 +150,19 @@ export async function GET(request: Request) {
   });
 }
 `,
+  // The same floor as a Pages Router API route: Node's request and response, body parsing off.
+  "pages/api/forward-pages.ts": `import type { NextApiRequest, NextApiResponse } from "next";
+export const config = { api: { bodyParser: false, responseLimit: false } };
+export default async function handler(req: NextApiRequest, res: NextApiResponse) {
+  const target = new URL(String(req.headers["x-fal-target-url"] ?? ""));
+  const upstream = await fetch(process.env.BENCH_BACKEND_URL + target.pathname + target.search, {
+    headers: { authorization: "Key " + process.env.FAL_KEY, accept: "application/json" },
+  });
+  res.statusCode = upstream.status;
+  res.setHeader("content-type", upstream.headers.get("content-type") ?? "application/json");
+  res.end(Buffer.from(await upstream.arrayBuffer()));
+}
+`,
   // The stock proxy always calls fetch() on fal's hosts, which this machine cannot reach: fal's
   // hosts are mapped onto the bench's backend, as bench/proxy-latency.ts does in-process.
   "instrumentation.ts": `export function register() {
@@ -234,6 +250,7 @@ export async function benchProxyDeployed(
       proxied("stock + proxy.ts", `${stock.url}/api/mw/fal/proxy`, requestId),
       proxied("stock + nonce proxy.ts", `${stock.url}/api/csp/fal/proxy`, requestId),
       proxied("forward only", `${stock.url}/api/forward`, requestId),
+      proxied("forward only (pages API)", `${stock.url}/api/forward-pages`, requestId),
     ];
 
     const samples = await measure(targets, options);
@@ -255,7 +272,7 @@ export async function benchProxyDeployed(
         "Targets are interleaved in rounds, each round in a rotated order, so drift in machine load lands on all alike. The machine is shared: compare within a run, not across runs.",
         "The stock app maps fal's hosts onto the local backend in instrumentation.ts (a prefix check per fetch); ours reaches it through FAL_UPSTREAM_URL.",
         "'ours gated' sends a valid session cookie (ACCESS_PASSWORD set): the price of the session check.",
-        "'forward only' is a Next route that forwards with fetch and checks nothing: 'floor added' is what Next's routing and request/response adapters cost before any proxy code.",
+        "'forward only' is a Next route that forwards with fetch and checks nothing: 'floor added' is what Next's routing and request/response adapters cost before any proxy code. 'forward only (pages API)' does the same as a Pages Router API route, which gets Node's request and response as they are.",
         `Builds: the app ${build.rebuilt ? `${build.seconds.toFixed(0)} s` : "reused"}, the stock app ${stockBuildSeconds.toFixed(0)} s (not in the bench's duration).`,
       ],
       durationSeconds: (performance.now() - started) / 1000 - build.seconds - stockBuildSeconds,

@@ -19,7 +19,8 @@ import { existsSync, rmSync } from "node:fs";
 import { mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { chromium, type Browser, type CDPSession, type Page } from "@playwright/test";
+import type { Browser, CDPSession, Page } from "@playwright/test";
+import { launchBenchBrowser } from "./browser";
 import sharp from "sharp";
 import { PREPARE_SWITCH_KEY } from "../lib/images/prepare-pool";
 import {
@@ -59,14 +60,7 @@ export const DEFAULT_BURST_OPTIONS: ReferenceBurstOptions = {
 // second worker would buy on this 2-core machine.
 const PATHS = ["worker", "two workers", "main"] as const;
 type PrepPath = (typeof PATHS)[number];
-const CHROMIUM_ARGS = [
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--no-first-run",
-  "--disable-sync",
-  "--disable-quic",
-  "--enable-precise-memory-info",
-];
+const CHROMIUM_ARGS = ["--enable-precise-memory-info"];
 const CACHE_DIR = path.join(os.tmpdir(), "reference-burst-v1");
 const MB = 1024 * 1024;
 
@@ -147,10 +141,7 @@ export async function benchReferenceBurst(
       ACCESS_PASSWORD: "",
       DEMO_STORAGE_MB: "2000",
     });
-    browser = await chromium.launch({
-      executablePath: existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined,
-      args: CHROMIUM_ARGS,
-    });
+    browser = await launchBenchBrowser(CHROMIUM_ARGS);
     const rounds: BurstRound[] = [];
     for (let round = 0; round <= options.rounds; round++) {
       const order = rotate(PATHS, round);
@@ -374,7 +365,6 @@ async function heapMb(cdp: CDPSession): Promise<number> {
   return (metrics.find((m) => m.name === "JSHeapUsedSize")?.value ?? 0) / MB;
 }
 
-/** Samples the page's JS heap and every Chromium process's resident memory until stopped. */
 /** Chromium's processes, each with its id and type (browser, renderer, gpu-process, utility). */
 async function browserProcesses(browserCdp: CDPSession): Promise<{ id: number; type: string }[]> {
   const info = (await browserCdp.send("SystemInfo.getProcessInfo")) as {
@@ -383,6 +373,7 @@ async function browserProcesses(browserCdp: CDPSession): Promise<{ id: number; t
   return info.processInfo;
 }
 
+/** Samples the page's JS heap and every Chromium process's resident memory until stopped. */
 function sampleMemory(cdp: CDPSession, browserCdp: CDPSession) {
   let running = true;
   let peakHeapMb = 0;

@@ -10,12 +10,12 @@
  * orientation 6 (stored 6000×4000, shown 4000×6000), as a phone held upright writes it, and a red
  * square in the stored top-left corner, which must end up top-right once turned upright.
  */
-import { existsSync } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { chromium, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { launchBenchBrowser } from "./browser";
 import { build } from "esbuild";
 import sharp from "sharp";
 import { serveHandler, type RunningServer } from "@/lib/emulator/serve";
@@ -53,13 +53,6 @@ type Flow = (typeof FLOWS)[number];
 const STEPS: readonly PrepareStep[] = ["sniff", "decode", "resize", "alpha", "encode", "hash"];
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 // The flags playwright.config.ts gives Chromium on a closed network.
-const CHROMIUM_ARGS = [
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--no-first-run",
-  "--disable-sync",
-  "--disable-quic",
-];
 
 /** One drop, as measured in the page. */
 interface Drop {
@@ -125,10 +118,7 @@ export async function benchReferencePrep(
   const started = performance.now();
   const dir = await mkdtemp(path.join(os.tmpdir(), "reference-prep-"));
   const servers: RunningServer[] = [];
-  const browser = await chromium.launch({
-    executablePath: existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined,
-    args: CHROMIUM_ARGS,
-  });
+  const browser = await launchBenchBrowser();
   try {
     const camera = path.join(dir, "camera.jpg");
     const cameraBytes = await cameraJpeg();

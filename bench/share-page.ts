@@ -17,11 +17,11 @@
  * while after the load event, LCP is the page's last largest-contentful-paint entry.
  */
 import type { ChildProcess } from "node:child_process";
-import { existsSync } from "node:fs";
 import { mkdtemp, realpath } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { chromium, type Browser } from "@playwright/test";
+import type { Browser } from "@playwright/test";
+import { launchBenchBrowser } from "./browser";
 import { buildBareApp, startBareApp } from "./bare-next-app";
 import { makeImages, uploadAll } from "./bench-images";
 import {
@@ -87,14 +87,6 @@ type PageKind = (typeof PAGES)[number];
 /** Resource types as CDP names them, folded into the columns of the breakdown. */
 const KINDS = ["document", "script", "stylesheet", "font", "image", "other"] as const;
 type Kind = (typeof KINDS)[number];
-
-const CHROMIUM_ARGS = [
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--no-first-run",
-  "--disable-sync",
-  "--disable-quic",
-];
 
 /** A request for an original: the demo file itself, or the share's download route. */
 const ORIGINAL = /\/api\/demo-fal\/files\/|\/s\/[A-Za-z0-9_-]{22}\/image\/\d+\/download/;
@@ -216,10 +208,7 @@ export async function benchSharePage(
       naive: `${baseline}/naive`,
       first: `${baseline}/first`,
     };
-    browser = await chromium.launch({
-      executablePath: existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined,
-      args: CHROMIUM_ARGS,
-    });
+    browser = await launchBenchBrowser();
     const loads: Load[] = [];
     for (let round = 0; round <= options.loads; round++) {
       for (const page of PAGES) {
