@@ -1,7 +1,8 @@
 /**
  * `npm run screenshots`: the playground in headless Chromium at desktop and phone sizes, light and
- * dark, after a demo run, and the review page a client opens from a share link. Needs the app
- * running (npm run build && npm start) on APP_URL.
+ * dark, after a demo run; the review page a client opens from a share link; and the presenter's
+ * window with an audience window open. Needs the app running (npm run build && npm start) on
+ * APP_URL.
  */
 import { existsSync, mkdirSync } from "node:fs";
 import { chromium, type Page } from "@playwright/test";
@@ -88,6 +89,59 @@ async function sharePage(page: Page) {
   await client.context().close();
 }
 
+/** A run of two images presented, with an audience window open: the presenter's own window. */
+async function presenter() {
+  const page = await (
+    await browser.newContext({
+      viewport: { width: 1920, height: 1080 },
+      colorScheme: "dark",
+      deviceScaleFactor: 1,
+    })
+  ).newPage();
+  await page.goto(APP_URL);
+  const chair = `<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="1200"><rect width="100%" height="100%" fill="#e7e5e4"/><circle cx="600" cy="650" r="360" fill="#a7f3d0"/><rect x="330" y="380" width="540" height="380" rx="60" fill="#0f766e"/><rect x="380" y="760" width="40" height="220" fill="#57534e"/><rect x="780" y="760" width="40" height="220" fill="#57534e"/></svg>`;
+  const buffer = await sharp(Buffer.from(chair)).jpeg().toBuffer();
+  await page
+    .getByLabel("Reference image files")
+    .setInputFiles([{ name: "chair.jpg", mimeType: "image/jpeg", buffer }]);
+  await page.locator("li[data-status=ready]").first().waitFor({ timeout: 30_000 });
+  await page
+    .getByRole("group", { name: "Images", exact: true })
+    .getByText("2", { exact: true })
+    .click();
+  const prompt = "Teal lounge chair in a sunlit studio, soft shadows";
+  await page.getByRole("textbox", { name: "Prompt", exact: true }).fill(prompt);
+  await page.getByRole("button", { name: /^Run/ }).click();
+  const card = page.getByRole("region", { name: `Run: ${prompt}` });
+  await card.getByRole("status").filter({ hasText: "Completed" }).waitFor({ timeout: 60_000 });
+  await card.getByRole("button", { name: "Select this run" }).click();
+  await page
+    .getByRole("region", { name: "Selection" })
+    .getByRole("button", { name: "Present…" })
+    .click();
+  await page
+    .getByRole("dialog", { name: "Present" })
+    .getByRole("button", { name: "Start presenting" })
+    .click();
+  const stage = page.getByRole("dialog", { name: "Presenter" });
+  await stage.waitFor();
+  await page.mouse.move(960, 300);
+  const [audience] = await Promise.all([
+    page.context().waitForEvent("page"),
+    stage.getByRole("button", { name: "Open audience window" }).click(),
+  ]);
+  await stage.getByRole("complementary", { name: "Presenter notes" }).waitFor();
+  await stage
+    .locator("img")
+    .evaluateAll((images) => Promise.all(images.map((img) => (img as HTMLImageElement).decode())));
+  // The toolbar shows while the pointer moves over the stage.
+  await page.mouse.move(980, 320);
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: `${OUT}/presenter.png` });
+  await audience.close();
+  await page.context().close();
+}
+
 const browser = await chromium.launch({
   executablePath,
   args: ["--disable-background-networking", "--no-first-run"],
@@ -114,5 +168,6 @@ for (const [name, viewport] of [
     await page.close();
   }
 }
+await presenter();
 await browser.close();
 console.log(`Screenshots in ${OUT}/`);
