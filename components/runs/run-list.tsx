@@ -1,5 +1,6 @@
 "use client";
 
+import { useEffect } from "react";
 import { useOnDemand } from "@/components/use-on-demand";
 import { Card } from "@/components/ui/card";
 import { onDemand } from "@/lib/on-demand";
@@ -14,6 +15,30 @@ import { ImportHistoryButton } from "./import-history-button";
  */
 export const runListBody = onDemand(() => import("./run-list-body"));
 
+/**
+ * Kept in localStorage while this browser has runs: a returning visit then fetches the list's code
+ * as the page starts, while the history is still being read, instead of after it (npm run bench,
+ * history-load). A stale hint costs one fetch of code the page may soon need anyway.
+ */
+const HAS_RUNS_HINT = "hidream-playground.has-runs";
+
+function hintSaysRuns(): boolean {
+  try {
+    return localStorage.getItem(HAS_RUNS_HINT) === "1";
+  } catch {
+    return false; // storage blocked: the list loads once the history says so
+  }
+}
+
+function saveHint(hasRuns: boolean): void {
+  try {
+    if (hasRuns) localStorage.setItem(HAS_RUNS_HINT, "1");
+    else localStorage.removeItem(HAS_RUNS_HINT);
+  } catch {
+    // storage blocked or full: the hint is only a head start
+  }
+}
+
 /** The history: its empty state here, the list itself (run-list-body.tsx) once there are runs. */
 export function RunList({ sharing }: { sharing: ShareAvailability }) {
   const hasRuns = usePlayground((s) => s.runs.length > 0);
@@ -21,6 +46,12 @@ export function RunList({ sharing }: { sharing: ShareAvailability }) {
   // A run needs a prompt: once one is being written, the list is fetched ahead of the first card.
   const composing = usePlayground((s) => s.prompt !== "");
   const body = useOnDemand(runListBody, hasRuns || composing);
+  useEffect(() => {
+    if (hintSaysRuns()) void runListBody.preload().catch(() => {});
+  }, []);
+  useEffect(() => {
+    if (historyLoaded) saveHint(hasRuns);
+  }, [historyLoaded, hasRuns]);
 
   if (hasRuns && body) return <body.RunListBody sharing={sharing} />;
   // Still reading the history, or the list's code is on its way: busy, so nothing acts on it yet.

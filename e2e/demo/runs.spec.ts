@@ -3,6 +3,9 @@ import { expect, test } from "../support/fixtures";
 import { PlaygroundPage } from "../support/playground-page";
 
 const status = (card: ReturnType<PlaygroundPage["runCard"]>) => card.getByRole("status").first();
+/** Whether the page has left itself the hint that this browser has runs (components/runs/run-list.tsx). */
+const hasRunsHint = (page: import("@playwright/test").Page) =>
+  page.evaluate(() => localStorage.getItem("hidream-playground.has-runs"));
 
 test.beforeEach(({ playground }) => playground.openFresh());
 
@@ -115,6 +118,8 @@ test("keeps finished runs across reloads and exports them as JSON", async ({ pag
   const playground = await ready(page);
   const card = await playground.run("Keep me in history");
   await expect(status(card)).toHaveText("Completed", { timeout: 30_000 });
+  // The next visit fetches the list's code while it reads the history, not after.
+  await expect.poll(() => hasRunsHint(page)).toBe("1");
   await page.reload();
   const kept = playground.runCard("Keep me in history");
   await expect(status(kept)).toHaveText("Completed");
@@ -161,6 +166,7 @@ test("clears finished runs after a confirmation", async ({ page }) => {
     .getByRole("button", { name: "Clear" })
     .click();
   await expect(page.getByText("No runs yet")).toBeVisible();
+  await expect.poll(() => hasRunsHint(page)).toBeNull();
   await page.reload();
   await expect(page.getByText("No runs yet")).toBeVisible();
 });
