@@ -36,17 +36,22 @@ async function demoRun(page: Page) {
   await page.getByRole("list", { name: "Run logs" }).first().waitFor();
 }
 
-/** A run of three images shared as a review link; the client's view, one approval and a comment. */
-async function sharePage(page: Page) {
+/** Runs `prompt` for `images` images on the references already added; its card once completed. */
+async function completedRun(page: Page, prompt: string, images: number) {
   await page
     .getByRole("group", { name: "Images", exact: true })
-    .getByText("3", { exact: true })
+    .getByText(String(images), { exact: true })
     .click();
-  const prompt = "The product on a teal armchair, three directions";
   await page.getByRole("textbox", { name: "Prompt", exact: true }).fill(prompt);
   await page.getByRole("button", { name: /^Run/ }).click();
   const card = page.getByRole("region", { name: `Run: ${prompt}` });
   await card.getByRole("status").filter({ hasText: "Completed" }).waitFor({ timeout: 60_000 });
+  return card;
+}
+
+/** A run of three images shared as a review link; the client's view, one approval and a comment. */
+async function sharePage(page: Page) {
+  const card = await completedRun(page, "The product on a teal armchair, three directions", 3);
   for (const n of [1, 2, 3])
     await card.getByRole("checkbox", { name: `Select image ${n}` }).click();
   await page
@@ -105,15 +110,7 @@ async function presenter() {
     .getByLabel("Reference image files")
     .setInputFiles([{ name: "chair.jpg", mimeType: "image/jpeg", buffer }]);
   await page.locator("li[data-status=ready]").first().waitFor({ timeout: 30_000 });
-  await page
-    .getByRole("group", { name: "Images", exact: true })
-    .getByText("2", { exact: true })
-    .click();
-  const prompt = "Teal lounge chair in a sunlit studio, soft shadows";
-  await page.getByRole("textbox", { name: "Prompt", exact: true }).fill(prompt);
-  await page.getByRole("button", { name: /^Run/ }).click();
-  const card = page.getByRole("region", { name: `Run: ${prompt}` });
-  await card.getByRole("status").filter({ hasText: "Completed" }).waitFor({ timeout: 60_000 });
+  const card = await completedRun(page, "Teal lounge chair in a sunlit studio, soft shadows", 2);
   await card.getByRole("button", { name: "Select this run" }).click();
   await page
     .getByRole("region", { name: "Selection" })
