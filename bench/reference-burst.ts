@@ -3,8 +3,9 @@
  * Chromium): time from the drop to all ten ready (prepared and uploaded to the demo backend), the
  * main thread's long tasks meanwhile, the latency of typing in the prompt at a steady pace while
  * they prepare, the page's peak JS heap, and what is left once the ten are removed. Two paths side
- * by side, interleaved: "worker" (lib/images/prepare-pool.ts as shipped) and "main" (the same
- * queue preparing on the main thread: the bench-only PREPARE_SWITCH_KEY).
+ * by side, interleaved: "worker" (lib/images/prepare-pool.ts as shipped), "one file per worker"
+ * (what it replaced), "two workers" and "main" (the same queue preparing on the main thread), the
+ * last three through the bench-only PREPARE_SWITCH_KEY or a page told it has more cores.
  *
  * Each round is a fresh browser context: the page is loaded, two small PNGs are added and removed
  * first (so the workers exist, as after a user's first reference, and their createImageBitmap can
@@ -58,10 +59,25 @@ export const DEFAULT_BURST_OPTIONS: ReferenceBurstOptions = {
 
 // "two workers": the shipped pool on a page told it has 3 cores, so poolSize picks two: what a
 // second worker would buy on this 2-core machine.
-const PATHS = ["worker", "two workers", "main"] as const;
+// "one file per worker": the shipped pool giving its worker one file at a time, as before
+// FILES_PER_WORKER.
+const PATHS = ["worker", "one file per worker", "two workers", "main"] as const;
 type PrepPath = (typeof PATHS)[number];
+/** PREPARE_SWITCH_KEY's value for each path (lib/images/prepare-pool.ts reads it). */
+const SWITCH: Record<PrepPath, string> = {
+  worker: "",
+  "one file per worker": "one-per-worker",
+  "two workers": "",
+  main: "main",
+};
 const CHROMIUM_ARGS = ["--enable-precise-memory-info"];
 const CACHE_DIR = path.join(os.tmpdir(), "reference-burst-v1");
+/**
+ * Names each round's browser context as a client of its own (the server trusts it here through
+ * TRUSTED_IP_HEADER): a round uploads twelve files, and the server allows 60 uploads per minute
+ * per client, so on a fast machine a fifth round within the minute was refused.
+ */
+const CLIENT_HEADER = "x-bench-client";
 const MB = 1024 * 1024;
 
 /** One drop of the ten, as measured. */
@@ -140,6 +156,7 @@ export async function benchReferenceBurst(
       REDIS_URL: "",
       ACCESS_PASSWORD: "",
       DEMO_STORAGE_MB: "2000",
+      TRUSTED_IP_HEADER: CLIENT_HEADER,
     });
     browser = await launchBenchBrowser(CHROMIUM_ARGS);
     const rounds: BurstRound[] = [];
@@ -226,7 +243,10 @@ async function dropTen(
   small: string[],
   options: ReferenceBurstOptions,
 ): Promise<BurstRound> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const context = await browser.newContext({
+    viewport: { width: 1440, height: 900 },
+    extraHTTPHeaders: { [CLIENT_HEADER]: `10.1.${round}.${PATHS.indexOf(prepPath)}` },
+  });
   try {
     await context.addInitScript({ content: initScript(origin, prepPath) });
     const page = await context.newPage();
@@ -443,7 +463,7 @@ const WORKER_COUNTER = `(() => {
 function initScript(origin: string, prepPath: PrepPath) {
   return `(() => {
   if (location.origin !== ${JSON.stringify(origin)} || window.top !== window) return;
-  try { localStorage.setItem(${JSON.stringify(PREPARE_SWITCH_KEY)}, ${JSON.stringify(prepPath === "main" ? "main" : "worker")}); } catch {}
+  try { localStorage.setItem(${JSON.stringify(PREPARE_SWITCH_KEY)}, ${JSON.stringify(SWITCH[prepPath])}); } catch {}
   ${prepPath === "two workers" ? 'Object.defineProperty(Navigator.prototype, "hardwareConcurrency", { get: () => 3 });' : ""}
   const b = { armed: false, change: null, ready: null, longTasks: [], frames: [], keys: [], urls: new Set(), openBitmaps: 0 };
   Object.defineProperty(window, "__burst", { value: b });
@@ -574,7 +594,7 @@ function judge(worker: BurstPathSummary, options: ReferenceBurstOptions) {
 
 const NOTES = [
   "Ten different 24-MP camera JPEGs (6000×4000 stored, EXIF orientation 6, ~10 MB each; the single-drop bench's photo with a coloured disc each) chosen at once in the app's file input, as a drop hands them over. Ready = every reference's status is Ready: prepared (upright, ≤ 2048² pixels, JPEG) and uploaded through the app's proxy to the demo backend.",
-  "worker = as shipped (lib/images/prepare-pool.ts: a queue in front of its module workers: one per core but one, so one on this 2-core machine); two workers = the same pool on a page told it has 3 cores (navigator.hardwareConcurrency), so it runs two; main = the same queue with preparation on the main thread (bench-only switch, PREPARE_SWITCH_KEY in localStorage). Each round is a fresh context; two small PNGs are added and removed first, so the workers exist (as after a first reference) and can be instrumented.",
+  "worker = as shipped (lib/images/prepare-pool.ts: a queue in front of its module workers: one per core but one, so one on this 2-core machine, with FILES_PER_WORKER files in flight in each); one file per worker = the same with one at a time, as before (PREPARE_SWITCH_KEY one-per-worker); two workers = the same pool on a page told it has 3 cores (navigator.hardwareConcurrency), so it runs two; main = the same queue with preparation on the main thread (bench-only switch, PREPARE_SWITCH_KEY in localStorage). Each round is a fresh context; two small PNGs are added and removed first, so the workers exist (as after a first reference) and can be instrumented.",
   "Long tasks: PerformanceObserver longtask entries starting between the drop and all ready; blocking = the longest long-animation-frame blockingDuration. Typing: Playwright presses a key in the prompt every 50 ms throughout; each key from its event's timeStamp to the end of the frame showing it (rAF, then a message), history-load's method.",
   "Peak JS heap: CDP Performance.getMetrics JSHeapUsedSize of the page, sampled every 100 ms (the workers' own heaps are small and separate; decoded bitmaps live outside any JS heap, so the browser's resident memory, all its processes summed from /proc, is shown beside it).",
   "CPU: utime + stime from /proc between the drop and all ready. page thread = the renderer's main thread; workers = its DedicatedWorker threads; Chromium pools = its ThreadPool threads, where ImageDecoder's JPEG decoding, image decoding for display and raster run; other Chromium = the renderer's other threads and the browser, GPU and utility processes; server = the app's next start (demo backend included), which a real deployment runs elsewhere.",

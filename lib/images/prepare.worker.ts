@@ -1,7 +1,8 @@
 /**
  * The reference preparer's worker: runs prepareReference (decode, orient, scale, encode, hash) off
- * the page's main thread, one file at a time, and answers with the prepared blob or the refusal's
- * code and message. Loaded by prepare-pool.ts as a module worker.
+ * the page's main thread, for as many files at once as the pool sends it (FILES_PER_WORKER), and
+ * answers each by its id with the prepared blob or the refusal's code and message. Loaded by
+ * prepare-pool.ts as a module worker.
  */
 import { prepareReference, ReferenceFileError } from "./prepare";
 import type { PrepareReply, PrepareRequest } from "./prepare-pool";

@@ -43,11 +43,16 @@ class FakeWorker implements PrepareWorker {
 const file = (bytes: number, name = `${bytes}.jpg`) =>
   new File([new Uint8Array(bytes)], name, { type: "image/jpeg" });
 
-function setup(size = 2, createWorker?: () => PrepareWorker | undefined) {
+function setup(
+  workerCount = 2,
+  createWorker?: () => PrepareWorker | undefined,
+  filesPerWorker = 1,
+) {
   const workers: FakeWorker[] = [];
   const prepareHere = vi.fn(async (blob: Blob) => preparedFrom(blob));
   const pool = createPreparePool({
-    size,
+    workers: workerCount,
+    filesPerWorker,
     createWorker:
       createWorker ??
       (() => {
@@ -65,6 +70,52 @@ function setup(size = 2, createWorker?: () => PrepareWorker | undefined) {
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe("createPreparePool", () => {
+  it("gives each worker one file before any a second, and at most `filesPerWorker`", async () => {
+    const { pool, workers } = setup(2, undefined, 2);
+    const results = [1, 2, 3, 4, 5].map((n) => pool.prepare(file(n)));
+    expect(workers.map((w) => w.requests.map((r) => r.file.size))).toEqual([
+      [1, 3],
+      [2, 4],
+    ]);
+    workers[1]!.succeed();
+    expect(workers[1]!.requests.map((r) => r.file.size)).toEqual([4, 5]);
+    for (let i = 0; i < 2; i++) workers[0]!.succeed();
+    for (let i = 0; i < 2; i++) workers[1]!.succeed();
+    expect((await Promise.all(results)).map((r) => r.original.bytes)).toEqual([1, 2, 3, 4, 5]);
+    expect(workers).toHaveLength(2);
+  });
+
+  it("matches answers to files by id when a worker answers out of order", async () => {
+    const { pool, workers } = setup(1, undefined, 2);
+    const first = pool.prepare(file(1));
+    const second = pool.prepare(file(2));
+    const [a, b] = workers[0]!.requests;
+    workers[0]!.onmessage?.({ data: { id: b!.id, ok: true, result: preparedFrom(b!.file) } });
+    workers[0]!.onmessage?.({ data: { id: a!.id, ok: true, result: preparedFrom(a!.file) } });
+    expect((await first).original.bytes).toBe(1);
+    expect((await second).original.bytes).toBe(2);
+  });
+
+  it("tries the files of a worker that crashed once more, and refuses one in a second crash", async () => {
+    const { pool, workers } = setup(1, undefined, 2);
+    const warm = pool.prepare(file(1));
+    workers[0]!.succeed();
+    await warm;
+    const culprit = pool.prepare(file(2, "culprit.jpg"));
+    const innocent = pool.prepare(file(3));
+    const refused = expect(culprit).rejects.toThrow("culprit.jpg could not be read.");
+    workers[0]!.onerror?.(new Event("error"));
+    expect(workers[0]!.terminated).toBe(true);
+    expect(workers[1]!.requests.map((r) => r.file.size)).toEqual([2, 3]);
+    const again = workers[1]!.requests.find((r) => r.file.size === 3)!;
+    workers[1]!.onmessage?.({ data: { id: again.id, ok: true, result: preparedFrom(again.file) } });
+    // Answer the innocent file, then the worker dies again holding only the culprit.
+    expect((await innocent).original.bytes).toBe(3);
+    workers[1]!.onerror?.(new Event("error"));
+    await refused;
+    expect(workers).toHaveLength(2);
+  });
+
   it("prepares at most `size` files at once and queues the rest in order", async () => {
     const { pool, workers, prepareHere } = setup(2);
     const results = [1, 2, 3, 4, 5].map((n) => pool.prepare(file(n)));
@@ -133,6 +184,27 @@ describe("createPreparePool", () => {
       expect(workers).toHaveLength(2);
       workers[1]!.succeed();
       expect((await next).original.bytes).toBe(2);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("starts a stuck worker's other file again on its replacement", async () => {
+    vi.useFakeTimers();
+    try {
+      const { pool, workers } = setup(1, undefined, 2);
+      const stuck = pool.prepare(file(1, "stuck.jpg"));
+      await vi.advanceTimersByTimeAsync(500);
+      const later = pool.prepare(file(2));
+      const refused = expect(stuck).rejects.toMatchObject({ code: "timeout" });
+      await vi.advanceTimersByTimeAsync(500);
+      await refused;
+      expect(workers[0]!.terminated).toBe(true);
+      expect(workers[1]!.requests.map((r) => r.file.size)).toEqual([2]);
+      // Its clock starts again with the new worker: not refused at the old deadline.
+      await vi.advanceTimersByTimeAsync(900);
+      workers[1]!.succeed();
+      expect((await later).original.bytes).toBe(2);
     } finally {
       vi.useRealTimers();
     }
