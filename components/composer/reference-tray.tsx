@@ -4,13 +4,20 @@ import { useOnDemand } from "@/components/use-on-demand";
 import { onDemand } from "@/lib/on-demand";
 import { INPUT_RANGES } from "@/lib/endpoint";
 import { usePlayground } from "@/lib/store/playground-store";
+import { preloadPreparer } from "@/lib/store/references";
 import { ReferenceAdder } from "./reference-adder";
 import { ReferenceMeter } from "./reference-meter";
 
 // The sortable list (with dnd-kit) loads with the first reference, or on a sign that one is coming.
 const sortable = onDemand(() => import("./sortable-references"));
-/** Loads the sortable list ahead of the first reference (hover, focus, a drag over the page). */
-export const preloadReferenceList = () => void sortable.preload().catch(() => {});
+/**
+ * Loads the sortable list and the preparer ahead of the first reference (hover, focus, a drag over
+ * the page).
+ */
+export const preloadReferenceList = () => {
+  void sortable.preload().catch(() => {});
+  preloadPreparer();
+};
 /** The list's box, shared with its placeholder so nothing moves when the list arrives. */
 export const REFERENCE_LIST_CLASS = "grid grid-cols-3 gap-2 sm:grid-cols-4 lg:grid-cols-3";
 

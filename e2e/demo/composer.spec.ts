@@ -129,6 +129,36 @@ test("prepares a large camera photo: upright, about 4 MP, far fewer bytes", asyn
   expect(corners.topLeft[0]! > 200 && corners.topLeft[1]! < 60).toBe(false);
 });
 
+test("prepares photos dropped together each as its own, several at a time", async ({
+  page,
+  playground,
+}) => {
+  // The preparer works on more than one file at once (FILES_PER_WORKER): each answer must land on
+  // its own reference, in the order chosen, whichever finishes first.
+  await page
+    .getByLabel("Reference image files")
+    .setInputFiles([
+      await jpegFile("portrait.jpg", 4000, 3000, 6),
+      await jpegFile("landscape.jpg", 4000, 3000, 1),
+      await jpegFile("wide.jpg", 3600, 1800, 1),
+    ]);
+  await playground.waitForUploads();
+  const items = playground.references.getByRole("listitem");
+  await expect(items).toHaveCount(3);
+  const shown = ["3000×4000 →", "4000×3000 →", "3600×1800 →"];
+  for (const [index, text] of shown.entries()) await expect(items.nth(index)).toContainText(text);
+  const aspects = await items.evaluateAll((list) =>
+    list.map(
+      (item) =>
+        Number(item.getAttribute("data-prepared-width")) /
+        Number(item.getAttribute("data-prepared-height")),
+    ),
+  );
+  expect(aspects[0]).toBeCloseTo(3 / 4, 2);
+  expect(aspects[1]).toBeCloseTo(4 / 3, 2);
+  expect(aspects[2]).toBeCloseTo(2, 2);
+});
+
 test("refuses each bad file with its own message and keeps the good ones", async ({
   page,
   playground,

@@ -10,9 +10,15 @@ import { uploadFile } from "@/lib/fal/page-calls";
 import { toRunError } from "@/lib/fal/errors";
 import { describeError } from "@/lib/runs/run-error";
 import type { PreparedReference } from "@/lib/images/prepare";
-import { prepareReferenceInBackground } from "@/lib/images/prepare-pool";
 import { loadImageUrl } from "@/lib/images/check-url";
+import { onDemand } from "@/lib/on-demand";
 import type { PlaygroundState } from "./playground-store";
+
+// The preparer (its queue and the main-thread fallback's decoders) is not in the first load: it
+// loads with the first file, or on a sign that one is coming (preloadPreparer).
+const preparer = onDemand(() => import("@/lib/images/prepare-pool"));
+/** Loads the reference preparer ahead of the first file (a drag over the page, Browse). */
+export const preloadPreparer = () => void preparer.preload().catch(() => {});
 
 export type ReferenceStatus = "preparing" | "uploading" | "ready" | "failed";
 
@@ -91,8 +97,14 @@ export const createReferencesSlice: StateCreator<PlaygroundState, [], [], Refere
 
   /** Prepares a file, or says in words why it cannot be used. */
   async function prepare(file: File): Promise<PreparedReference | string> {
+    let pool;
     try {
-      return await prepareReferenceInBackground(file);
+      pool = await preparer.preload();
+    } catch {
+      return `${file.name || "The file"} could not be added: this page could not load its code. Check the connection and add it again.`;
+    }
+    try {
+      return await pool.prepareReferenceInBackground(file);
     } catch (error) {
       // By name, not instanceof: the error may come from another bundle's copy of the class.
       return error instanceof Error && error.name === "ReferenceFileError"
