@@ -20,6 +20,16 @@ const nextConfig = {
   serverExternalPackages: ["sharp"],
   typescript: { ignoreBuildErrors: testBuild },
   experimental: { turbopackFileSystemCacheForBuild: !(testBuild && process.env.CI) },
+  // "server-only" keeps the key's modules out of browser bundles. On Node it is an empty module,
+  // as Next makes it for App Router code (the react-server condition) but not for Pages API
+  // routes, where the fal proxy runs (pages/api/fal/proxy.ts): there Next would load the package
+  // at run time, unbundled, and its default export throws. So it is bundled, with the alias.
+  // Browser bundles still get the real one, and Next still refuses to build a Client Component
+  // that imports it (tests/integration/server-only-guard.test.ts builds one).
+  transpilePackages: ["server-only"],
+  turbopack: {
+    resolveAlias: { "server-only": { node: "next/dist/compiled/server-only/empty" } },
+  },
   // API routes skip proxy.ts (which sets these on pages): a status poll then costs no request
   // proxy, and its answers still cannot be sniffed or framed.
   headers: async () => [

@@ -63,7 +63,7 @@ export const DEFAULT_OPTIONS: StatusFollowOptions = {
   jobTimeoutMs: 60_000,
 };
 
-/** The proxy route's `maxDuration` (app/api/fal/proxy/route.ts): Vercel cuts a stream there. */
+/** The proxy route's `maxDuration` (pages/api/fal/proxy.ts): Vercel cuts a stream there. */
 const STREAM_CUT_SECONDS = 300;
 
 export interface LogDelaySummary {
@@ -374,7 +374,7 @@ function notes(options: StatusFollowOptions): string[] {
     `Jobs of different strategies run side by side, ${options.staggerMs} ms apart, in a rotated order each round; the backend has one worker per strategy, so none waits in the queue behind another.`,
     `Log delay = the client's Date.now() when a line first appeared in onQueueUpdate minus the line's emission timestamp (same process, same clock). Judged at p95, not max: polling's delay is spread evenly over its interval, so p95 (close to the interval itself) tells intervals apart, while the max is one line's worst case and moves with a single GC pause or scheduler hiccup on a shared 2-core machine. Max is shown beside it. A line the client never saw fails the goal.`,
     `Requests per 2 s is judged on the short runs here, where the first poll weighs more than on a long run; "gap" is the mean time between a job's status requests, so 2000 / gap is polling's rate on a run of any length.`,
-    `Streaming holds one long-lived proxied request per run (lib/fal/client.ts uses mode "streaming"). On Vercel the proxy function is cut at its maxDuration (${STREAM_CUT_SECONDS} s, app/api/fal/proxy/route.ts) and the app must reconnect (lib/fal/follow.ts does): one more request per ${STREAM_CUT_SECONDS} s of run, ${perCut.toFixed(4)} per 2 s, still far under the goal.`,
+    `Streaming holds one long-lived proxied request per run (lib/fal/client.ts uses mode "streaming"). On Vercel the proxy function is cut at its maxDuration (${STREAM_CUT_SECONDS} s, pages/api/fal/proxy.ts) and the app must reconnect (lib/fal/follow.ts does): one more request per ${STREAM_CUT_SECONDS} s of run, ${perCut.toFixed(4)} per 2 s, still far under the goal.`,
     "Run time = from just before submit to the client's first COMPLETED status; 'done lag' = how long after the backend completed the job the client saw it.",
   ];
 }

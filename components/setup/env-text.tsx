@@ -8,7 +8,7 @@ const LITERALS = [
   "rediss://",
   "sync_mode",
   "maxDuration",
-  "app/api/fal/proxy/route.ts",
+  "pages/api/fal/proxy.ts",
   "lib/proxy/read-body.ts",
   "cf-connecting-ip",
   "x-real-ip",

@@ -1,5 +1,5 @@
 /** Setup rows about Vercel's function limits: how long the proxy may run, and how big a body is. */
-import { maxDuration } from "@/app/api/fal/proxy/route";
+import { config as proxyRoute } from "@/pages/api/fal/proxy";
 import { MAX_JSON_BODY_BYTES } from "@/lib/proxy/read-body";
 import type { SetupCheck } from "./setup-check";
 
@@ -11,7 +11,7 @@ const LONGEST_TYPICAL_RUN_S = 60;
 const megabytes = (bytes: number) => `${Number((bytes / 1_000_000).toFixed(1))} MB`;
 
 /** The proxy's maxDuration against a run's length: a cut status stream reconnects, so it is ok. */
-export function runtimeLimitsCheck(duration: number = maxDuration): SetupCheck {
+export function runtimeLimitsCheck(duration: number = proxyRoute.maxDuration): SetupCheck {
   const row = { id: "runtime-limits", label: "Runtime limits" } as const;
   const summary = `The fal proxy may run ${duration} s per request (maxDuration); runs take about 20–60 s plus queue time, and a status stream cut at the limit reconnects.`;
   const hobby =
@@ -21,7 +21,7 @@ export function runtimeLimitsCheck(duration: number = maxDuration): SetupCheck {
     ...row,
     status: "warn",
     summary: `${summary} At ${duration} s a long run reconnects several times.`,
-    fix: `Raise maxDuration in app/api/fal/proxy/route.ts to ${LONGEST_TYPICAL_RUN_S} or more (300 with Fluid compute).`,
+    fix: `Raise maxDuration in pages/api/fal/proxy.ts to ${LONGEST_TYPICAL_RUN_S} or more (300 with Fluid compute).`,
   };
 }
 

@@ -1,9 +1,10 @@
 /**
  * API routes skip Next's request proxy (proxy.ts's matcher), so the gate on them is each route's
- * own. Here every API route module is called as Next calls it, in a deployment with
- * ACCESS_PASSWORD: without a session each refuses with fal's 401 shape, with one it does not; and
- * proxy.ts's matcher, compiled by Next's own code, still runs for every page, however its path is
- * written. (e2e/locked/api-gate.spec.ts sends the same over HTTP to `next start`.)
+ * own. Here every API route module (app/api, and pages/api through its web-standard handler) is
+ * called as Next calls it, in a deployment with ACCESS_PASSWORD: without a session each refuses
+ * with fal's 401 shape, with one it does not; and proxy.ts's matcher, compiled by Next's own code,
+ * still runs for every page, however its path is written. (e2e/locked/api-gate.spec.ts sends the
+ * same over HTTP to `next start`.)
  */
 import { readdirSync } from "node:fs";
 import path from "node:path";
@@ -118,7 +119,14 @@ function requestFor(call: (typeof CALLS)[number], cookie?: string): Request {
   });
 }
 
+/** Routes served from pages/api: their web-standard handler, for every method. */
+const PAGES_ROUTES: Record<string, () => Promise<Handler>> = {
+  "fal/proxy": async () => (await import("@/pages/api/fal/proxy")).proxy,
+};
+
 async function handlerOf(route: string, method: string): Promise<Handler> {
+  const fromPages = PAGES_ROUTES[route];
+  if (fromPages) return fromPages();
   const routeModule = (await import(`@/app/api/${route}/route`)) as Record<string, Handler>;
   const handler = routeModule[method];
   if (!handler) throw new Error(`${route} has no ${method}`);
@@ -143,12 +151,19 @@ describe("API routes in a deployment with ACCESS_PASSWORD", () => {
   });
 
   it("covers every API route file", () => {
-    const apiDir = path.join(process.cwd(), "app", "api");
-    const routes = readdirSync(apiDir, { recursive: true })
-      .map(String)
-      .filter((file) => file.endsWith("route.ts"))
-      .map((file) => path.dirname(file).split(path.sep).join("/"))
-      .sort();
+    const files = (dir: string) =>
+      readdirSync(path.join(process.cwd(), dir), { recursive: true }).map((file) =>
+        String(file).split(path.sep).join("/"),
+      );
+    const routes = [
+      ...files("app/api")
+        .filter((file) => file.endsWith("route.ts"))
+        .map((file) => path.posix.dirname(file)),
+      ...files("pages/api")
+        .filter((file) => /\.tsx?$/.test(file))
+        .map((file) => file.replace(/\.tsx?$/, "")),
+    ].sort();
+    expect(routes).toContain("fal/proxy");
     const covered = new Set([...CALLS.map((c) => c.route), ...PUBLIC_ROUTES]);
     expect(routes.filter((route) => !covered.has(route))).toEqual([]);
   });

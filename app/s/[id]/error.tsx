@@ -14,7 +14,7 @@ export default function ShareError({ error }: { error: Error & { digest?: string
         again in a moment.
       </p>
       <a
-        href={pathname}
+        href={pathname ?? ""}
         className="inline-flex items-center justify-center self-start rounded-lg bg-accent-600 px-3 py-2 text-sm font-medium text-white shadow-sm hover:bg-accent-700"
       >
         Try again
