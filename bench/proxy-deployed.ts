@@ -7,7 +7,8 @@
  * Targets, all against one fal-compatible backend (lib/emulator/standalone.ts) in this process:
  * - direct: the backend itself, no hop;
  * - ours: the app's production build (.next-bench), live mode with FAL_UPSTREAM_URL pointing at
- *   the backend and ALLOW_PUBLIC_ACCESS=true, with the app's proxy.ts as built;
+ *   the backend and ALLOW_PUBLIC_ACCESS=true, with the app's proxy.ts as built (its fal proxy is
+ *   a Pages API route, pages/api/fal/proxy.ts);
  * - ours gated: the same build with ACCESS_PASSWORD set and a valid session cookie sent, so the
  *   session check is paid;
  * - stock: `createRouteHandler()` from @fal-ai/server-proxy mounted at /api/fal/proxy of a tiny
