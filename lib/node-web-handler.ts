@@ -10,6 +10,9 @@ import { Readable } from "node:stream";
 
 export type WebHandler = (request: Request) => Response | Promise<Response>;
 
+/** Methods a web Request cannot carry (the Fetch standard forbids them): refused here. */
+const UNCARRIED_METHODS = new Set(["CONNECT", "TRACE", "TRACK"]);
+
 /** The web Request for `incoming`, whose signal aborts once `outgoing` closes unfinished. */
 export function webRequestOf(incoming: IncomingMessage, outgoing: ServerResponse): Request {
   const left = new AbortController();
@@ -41,6 +44,11 @@ export async function answerWithWebHandler(
   incoming: IncomingMessage,
   outgoing: ServerResponse,
 ): Promise<void> {
+  if (UNCARRIED_METHODS.has((incoming.method ?? "").toUpperCase())) {
+    outgoing.writeHead(405, { "content-type": "text/plain; charset=utf-8", connection: "close" });
+    outgoing.end("This method is not allowed here.");
+    return;
+  }
   const request = webRequestOf(incoming, outgoing);
   const response = await handler(request);
   const hasBody = request.method !== "GET" && request.method !== "HEAD";

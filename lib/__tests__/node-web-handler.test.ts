@@ -67,6 +67,24 @@ describe("answerWithWebHandler", () => {
     expect(await response.json()).toEqual({ ok: true });
   });
 
+  it("refuses a method a web Request cannot carry (TRACE) with 405, not an error", async () => {
+    let called = false;
+    const base = await serve(() => {
+      called = true;
+      return new Response("no");
+    });
+    const status = await new Promise<number | undefined>((resolve, reject) => {
+      const request = http.request(`${base}/api/x`, { method: "TRACE" }, (response) => {
+        response.resume();
+        resolve(response.statusCode);
+      });
+      request.on("error", reject);
+      request.end();
+    });
+    expect(status).toBe(405);
+    expect(called).toBe(false);
+  });
+
   it("relays a stream as it comes and aborts the handler's signal when the client leaves", async () => {
     let aborted!: () => void;
     const left = new Promise<void>((resolve) => (aborted = resolve));
