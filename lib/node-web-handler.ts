@@ -50,7 +50,15 @@ export async function answerWithWebHandler(
     return;
   }
   const request = webRequestOf(incoming, outgoing);
-  const response = await handler(request);
+  let response: Response;
+  try {
+    response = await handler(request);
+  } catch (error) {
+    // A client that leaves mid-body fails the handler's read: nobody is left to answer, and a
+    // stranger must not be able to fill the server's log by hanging up.
+    if (request.signal.aborted || incoming.destroyed) return;
+    throw error;
+  }
   const hasBody = request.method !== "GET" && request.method !== "HEAD";
   // An object, not Node's flat [name, value, …] list: Next's API response reads only the former.
   const headers: Record<string, string | string[]> = {};

@@ -1,14 +1,17 @@
 import http from "node:http";
-import type { AddressInfo } from "node:net";
+import net, { type AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { answerWithWebHandler, type WebHandler } from "../node-web-handler";
 
 let server: http.Server | undefined;
+/** What answerWithWebHandler rejected with, per request (a server would log it). */
+let failures: unknown[] = [];
 
 afterEach(async () => {
   server?.closeAllConnections();
   await new Promise((resolve) => server?.close(resolve));
   server = undefined;
+  failures = [];
 });
 
 /**
@@ -21,7 +24,10 @@ async function serve(
 ): Promise<string> {
   server = http.createServer((incoming, outgoing) => {
     before(incoming);
-    void answerWithWebHandler(handler, incoming, outgoing);
+    answerWithWebHandler(handler, incoming, outgoing).catch((error: unknown) => {
+      failures.push(error);
+      outgoing.destroy();
+    });
   });
   await new Promise<void>((resolve) => server!.listen(0, "127.0.0.1", resolve));
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -83,6 +89,33 @@ describe("answerWithWebHandler", () => {
     });
     expect(status).toBe(405);
     expect(called).toBe(false);
+  });
+
+  it("ends quietly when the client hangs up mid-body, and still fails a handler that throws", async () => {
+    let reads = 0;
+    const base = await serve(async (request) => {
+      reads++;
+      if (request.headers.get("x-fail")) throw new Error("handler bug");
+      return new Response(await request.text());
+    });
+    const { port } = new URL(base);
+    await new Promise<void>((resolve) => {
+      const socket = net.connect(Number(port), "127.0.0.1", () => {
+        socket.write(
+          'POST /api/x HTTP/1.1\r\nHost: 127.0.0.1\r\ncontent-length: 100000\r\n\r\n{"partial',
+        );
+        setTimeout(() => socket.destroy(), 100);
+      });
+      socket.on("close", () => resolve());
+      socket.on("error", () => {});
+    });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(reads).toBe(1);
+    expect(failures).toEqual([]);
+
+    await fetch(base, { headers: { "x-fail": "1" } }).catch(() => undefined);
+    expect(failures).toHaveLength(1);
+    expect(String(failures[0])).toContain("handler bug");
   });
 
   it("relays a stream as it comes and aborts the handler's signal when the client leaves", async () => {
