@@ -11,7 +11,8 @@ import { answers, sleep } from "./next-app";
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
-function commonAncestor(a: string, b: string): string {
+/** The deepest folder holding both paths: a Turbopack root must hold the app and node_modules. */
+export function commonAncestor(a: string, b: string): string {
   const [pa, pb] = [a.split(path.sep), b.split(path.sep)];
   let i = 0;
   while (i < pa.length && i < pb.length && pa[i] === pb[i]) i++;

@@ -36,6 +36,15 @@ async function demoRun(page: Page) {
   await page.getByRole("list", { name: "Run logs" }).first().waitFor();
 }
 
+/** A page in a fresh browser context at 1× scale: nothing saved by another capture leaks in. */
+async function freshPage(
+  viewport: { width: number; height: number },
+  colorScheme: "light" | "dark",
+): Promise<Page> {
+  const context = await browser.newContext({ viewport, colorScheme, deviceScaleFactor: 1 });
+  return context.newPage();
+}
+
 /** Runs `prompt` for `images` images on the references already added; its card once completed. */
 async function completedRun(page: Page, prompt: string, images: number) {
   await page
@@ -68,13 +77,7 @@ async function sharePage(page: Page) {
   await dialog.getByRole("button", { name: "Create link" }).click();
   const link = await dialog.getByRole("textbox", { name: /link/i }).inputValue();
 
-  const client = await (
-    await browser.newContext({
-      viewport: { width: 1440, height: 1000 },
-      colorScheme: "dark",
-      deviceScaleFactor: 1,
-    })
-  ).newPage();
+  const client = await freshPage({ width: 1440, height: 1000 }, "dark");
   await client.goto(link);
   await client
     .getByRole("group", { name: /Your review of image 1$/i })
@@ -96,13 +99,7 @@ async function sharePage(page: Page) {
 
 /** A run of two images presented, with an audience window open: the presenter's own window. */
 async function presenter() {
-  const page = await (
-    await browser.newContext({
-      viewport: { width: 1920, height: 1080 },
-      colorScheme: "dark",
-      deviceScaleFactor: 1,
-    })
-  ).newPage();
+  const page = await freshPage({ width: 1920, height: 1080 }, "dark");
   await page.goto(APP_URL);
   const chair = `<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="1200"><rect width="100%" height="100%" fill="#e7e5e4"/><circle cx="600" cy="650" r="360" fill="#a7f3d0"/><rect x="330" y="380" width="540" height="380" rx="60" fill="#0f766e"/><rect x="380" y="760" width="40" height="220" fill="#57534e"/><rect x="780" y="760" width="40" height="220" fill="#57534e"/></svg>`;
   const buffer = await sharp(Buffer.from(chair)).jpeg().toBuffer();
@@ -149,10 +146,7 @@ for (const [name, viewport] of [
   ["phone", { width: 390, height: 844 }],
 ] as const) {
   for (const colorScheme of ["light", "dark"] as const) {
-    // A fresh context each time: nothing saved by the previous capture leaks in.
-    const page = await (
-      await browser.newContext({ viewport, colorScheme, deviceScaleFactor: 1 })
-    ).newPage();
+    const page = await freshPage(viewport, colorScheme);
     await page.goto(APP_URL);
     await page.screenshot({
       path: `${OUT}/${name}-${colorScheme}-empty.png`,

@@ -8,6 +8,7 @@ import {
   type ThumbnailView,
 } from "@/lib/gallery/thumbnails";
 import { loadThumbnail, markOriginal, saveThumbnail } from "@/lib/history/thumbnail-db";
+import { readLocal } from "@/lib/local-storage";
 
 /** How far ahead of the viewport a result's thumbnail is looked up or made (about a screen). */
 const AHEAD = "800px 0px";
@@ -30,11 +31,7 @@ function thumbnails(): Thumbnails {
 
 /** The bench's "before" case: every result by its full-size URL, as the gallery used to. */
 function fullSizeOnly(): boolean {
-  try {
-    return localStorage.getItem(THUMBNAILS_SWITCH_KEY) === "off";
-  } catch {
-    return false;
-  }
+  return readLocal(THUMBNAILS_SWITCH_KEY) === "off";
 }
 
 /**

@@ -7,6 +7,7 @@ import { onDemand } from "@/lib/on-demand";
 import type { ShareAvailability } from "@/lib/shares/availability";
 import { usePlayground } from "@/lib/store/playground-store";
 import { ImportHistoryButton } from "./import-history-button";
+import { readLocal, writeLocal } from "@/lib/local-storage";
 
 /**
  * The run list, its cards and their results load once there is a run to show: an empty history
@@ -22,23 +23,6 @@ export const runListBody = onDemand(() => import("./run-list-body"));
  */
 const HAS_RUNS_HINT = "hidream-playground.has-runs";
 
-function hintSaysRuns(): boolean {
-  try {
-    return localStorage.getItem(HAS_RUNS_HINT) === "1";
-  } catch {
-    return false; // storage blocked: the list loads once the history says so
-  }
-}
-
-function saveHint(hasRuns: boolean): void {
-  try {
-    if (hasRuns) localStorage.setItem(HAS_RUNS_HINT, "1");
-    else localStorage.removeItem(HAS_RUNS_HINT);
-  } catch {
-    // storage blocked or full: the hint is only a head start
-  }
-}
-
 /** The history: its empty state here, the list itself (run-list-body.tsx) once there are runs. */
 export function RunList({ sharing }: { sharing: ShareAvailability }) {
   const hasRuns = usePlayground((s) => s.runs.length > 0);
@@ -47,10 +31,11 @@ export function RunList({ sharing }: { sharing: ShareAvailability }) {
   const composing = usePlayground((s) => s.prompt !== "");
   const body = useOnDemand(runListBody, hasRuns || composing);
   useEffect(() => {
-    if (hintSaysRuns()) void runListBody.preload().catch(() => {});
+    // Storage blocked: no hint, and the list loads once the history says so.
+    if (readLocal(HAS_RUNS_HINT) === "1") void runListBody.preload().catch(() => {});
   }, []);
   useEffect(() => {
-    if (historyLoaded) saveHint(hasRuns);
+    if (historyLoaded) writeLocal(HAS_RUNS_HINT, hasRuns ? "1" : null);
   }, [historyLoaded, hasRuns]);
 
   if (hasRuns && body) return <body.RunListBody sharing={sharing} />;

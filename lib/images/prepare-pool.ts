@@ -15,6 +15,7 @@ import {
   type PreparedReference,
   type ReferenceFileErrorCode,
 } from "./prepare";
+import { readLocal } from "@/lib/local-storage";
 
 export interface PrepareRequest {
   id: number;
@@ -218,21 +219,13 @@ export function createPreparePool(options: PreparePoolOptions): PreparePool {
   };
 }
 
-/** The localStorage key of the bench-only switch below. */
-export const PREPARE_SWITCH_KEY = "hidream-playground/prepare-on";
-
 /**
- * How references are prepared. Bench-only switch (bench/reference-burst.ts compares the paths in
- * one run), under PREPARE_SWITCH_KEY: "main" prepares on the main thread through the same queue,
- * "one-per-worker" gives each worker one file at a time. Nothing in the app sets it.
+ * How references are prepared, a bench-only switch in localStorage (bench/reference-burst.ts
+ * compares the paths in one run; prepareReferenceInBackground reads it): "main" prepares on the
+ * main thread through the same queue, "one-per-worker" gives each worker one file at a time.
+ * Nothing in the app sets it.
  */
-function prepareSwitch(): string | null {
-  try {
-    return localStorage.getItem(PREPARE_SWITCH_KEY);
-  } catch {
-    return null;
-  }
-}
+export const PREPARE_SWITCH_KEY = "hidream-playground/prepare-on";
 
 /**
  * One core left for the page: a worker per core but one, at least one and at most three (memory
@@ -256,7 +249,7 @@ let shared: PreparePool | undefined;
 /** The page's one preparer: prepares `file` off the main thread where the browser allows it. */
 export function prepareReferenceInBackground(file: Blob): Promise<PreparedReference> {
   if (!shared) {
-    const choice = prepareSwitch();
+    const choice = readLocal(PREPARE_SWITCH_KEY);
     const workersWanted =
       typeof Worker !== "undefined" && typeof OffscreenCanvas !== "undefined" && choice !== "main";
     shared = createPreparePool({

@@ -3,6 +3,7 @@
  * or half-drawn frame. Bounded: a deck of full-size results would otherwise hold hundreds of
  * megabytes of decoded pixels; the stage only needs the current slide and its neighbours.
  */
+import { readLocal } from "@/lib/local-storage";
 
 /** What the stage needs of a decoded image; an HTMLImageElement is one (and keeps the pixels). */
 export interface DecodedImage {
@@ -93,11 +94,7 @@ export const PRELOAD_SWITCH_KEY = "hidream-playground/presenter-preload";
  * fetched only once it is shown. Nothing in the app sets it.
  */
 export function preloadsAhead(): boolean {
-  try {
-    return localStorage.getItem(PRELOAD_SWITCH_KEY) !== "off";
-  } catch {
-    return true;
-  }
+  return readLocal(PRELOAD_SWITCH_KEY) !== "off";
 }
 
 /** The page's one preloader: both the presenter's stage and its notes share what it decoded. */

@@ -10,6 +10,7 @@ import { mkdtemp, mkdir, rm, symlink, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { commonAncestor } from "../../bench/bare-next-app";
 // @ts-expect-error -- a plain .mjs config without a declaration file
 import nextConfigModule from "../../next.config.mjs";
 
@@ -72,13 +73,6 @@ function run(dir: string, args: string[]): Promise<{ code: number | null; output
     child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
     child.on("exit", (code) => resolve({ code, output }));
   });
-}
-
-function commonAncestor(a: string, b: string): string {
-  const [pa, pb] = [a.split(path.sep), b.split(path.sep)];
-  let i = 0;
-  while (i < pa.length && i < pb.length && pa[i] === pb[i]) i++;
-  return pa.slice(0, i).join(path.sep) || path.sep;
 }
 
 afterAll(async () => {
