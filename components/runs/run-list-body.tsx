@@ -69,6 +69,7 @@ export function RunListBody({ sharing }: { sharing: ShareAvailability }) {
     top,
     bottom,
     measure,
+    onFocus,
     showMore,
     remaining,
     step,
@@ -86,7 +87,7 @@ export function RunListBody({ sharing }: { sharing: ShareAvailability }) {
       )}
       {runs.length > 0 && (
         // The spacers and sentinels are list items hidden from assistive technology.
-        <ol className="-mb-4 flex flex-col">
+        <ol className="-mb-4 flex flex-col" onFocus={onFocus}>
           <li aria-hidden ref={top} style={{ height: before }} />
           {runs.slice(start, end).map((entry, i) => (
             <li

@@ -64,6 +64,20 @@ export function useListWindow(keys: readonly string[], resetOn: unknown) {
   const set = (next: (w: ListWindow) => ListWindow) =>
     setState((s) => ({ ...s, window: next(clampWindow(s.window, total, LIMITS.step)) }));
   const showMore = () => set((w) => growDown(w, total, LIMITS, focusedIndex()));
+  /**
+   * Focus handler for the list: focus landing in an entry at an edge of the window grows it that
+   * way at once (a focus update is committed before the next key is handled), so Tab held down
+   * runs through the runs, not past the rendered ones to the button after the list. The scroll
+   * that follows focus grows it too, but only once the observer reports, a frame or more later.
+   */
+  const onFocus = (event: { target: EventTarget }) => {
+    const item = (event.target as HTMLElement).closest<HTMLElement>("[data-list-index]");
+    if (!item) return;
+    const index = Number(item.dataset.listIndex);
+    if (index >= window.end - 1 && window.end < total)
+      set((w) => growDown(w, total, LIMITS, index));
+    else if (index <= window.start && window.start > 0) set((w) => growUp(w, LIMITS, index));
+  };
 
   const [top, setTop] = useState<HTMLElement | null>(null);
   const [bottom, setBottom] = useState<HTMLElement | null>(null);
@@ -100,6 +114,7 @@ export function useListWindow(keys: readonly string[], resetOn: unknown) {
     top: setTop,
     bottom: setBottom,
     measure,
+    onFocus,
     showMore,
     /** Entries not rendered yet below the window. */
     remaining: total - end,
