@@ -6,7 +6,7 @@
  * files; no credentials), one width, no redirects followed, and size and pixel caps (share-files).
  */
 import "server-only";
-import { refuseWithoutSession } from "@/lib/access/require-session";
+import { gateApiCall } from "@/lib/access/require-session";
 import { browserOrigin } from "@/lib/proxy/upstream";
 import { accessPolicy, modeOf, serverEnv, type ServerEnv } from "@/lib/server-env";
 import { isMediaFileError, originalStatus, shareThumbnail } from "@/lib/shares/share-files";
@@ -25,7 +25,7 @@ export async function thumbnailResponse(
 ): Promise<Response> {
   if (accessPolicy(env) === "closed")
     return refuse(403, "This deployment is not open to visitors yet, so it makes no thumbnails.");
-  const noSession = await refuseWithoutSession(request, env);
+  const noSession = await gateApiCall(request, env);
   if (noSession) return noSession;
 
   const params = new URL(request.url).searchParams;

@@ -11,7 +11,7 @@
  * the policy, forwarding and answers are ours (fal-protocol.md §6).
  */
 import { DEFAULT_PROXY_ROUTE, TARGET_URL_HEADER } from "@fal-ai/server-proxy";
-import { refuseWithoutSession } from "@/lib/access/require-session";
+import { gateApiCall } from "@/lib/access/require-session";
 import type { FalBackend } from "@/lib/emulator/backend";
 import { embeddedBackend, EMBEDDED_BASE_PATH } from "@/lib/emulator/embedded";
 import { appLimiter } from "@/lib/limits/app-limiter";
@@ -81,7 +81,7 @@ async function gate(request: Request, env: ServerEnv): Promise<Response | null> 
   if (accessPolicy(env) === "closed") {
     return proxyError(503, NOT_CONFIGURED_DETAIL, PROXY_ERROR_TYPES.notConfigured);
   }
-  return refuseWithoutSession(request, env);
+  return gateApiCall(request, env);
 }
 
 /**

@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { isCounterStoreUnavailable } from "@/lib/limits/counter-store";
+import { CROSS_SITE_DETAIL, isCrossSite } from "@/lib/security/cross-site";
 import { isShareStoreUnavailable } from "./store/contract";
 
 export const SHARE_ERROR_TYPES = {
@@ -88,12 +89,11 @@ const tooLarge = (maxBytes: number) =>
   );
 
 /**
- * Calls that change something must come from this site's own pages: a browser sends Origin on
- * every POST, so a form or fetch from another site is refused (the cookies alone would pass).
+ * For the public routes, which skip the API gate (lib/access/require-session.ts): calls from
+ * another site's pages are refused here too (lib/security/cross-site.ts).
  */
 export function requireSameOrigin(request: Request, origin: string): void {
-  const from = request.headers.get("origin");
-  if (from !== null && from !== origin) {
-    throw new ShareError(403, SHARE_ERROR_TYPES.forbidden, "Cross-site requests are refused.");
+  if (isCrossSite(request.headers, origin)) {
+    throw new ShareError(403, SHARE_ERROR_TYPES.forbidden, CROSS_SITE_DETAIL);
   }
 }

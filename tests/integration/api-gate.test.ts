@@ -204,6 +204,54 @@ describe("API routes in a deployment with ACCESS_PASSWORD", () => {
     },
   );
 
+  /** How another site's page looks to the server, in a browser of today and an older one. */
+  const CROSS_SITE: Record<string, string>[] = [
+    { "sec-fetch-site": "cross-site", origin: "https://elsewhere.example" },
+    { "sec-fetch-site": "same-site", origin: "http://sub.127.0.0.1:3000" },
+    { "sec-fetch-site": "cross-site" },
+    { origin: "https://elsewhere.example" },
+    { origin: "null" },
+  ];
+  const FEEDBACK: (typeof CALLS)[number] = {
+    route: "s/[id]/feedback",
+    method: "POST",
+    path: `/api/s/${SHARE_ID}/feedback`,
+    params: { id: SHARE_ID },
+    body: "{}",
+  };
+
+  it.each(
+    [...CALLS, FEEDBACK].flatMap((call) =>
+      CROSS_SITE.map(
+        (headers) =>
+          [`${call.method} ${call.path}`, JSON.stringify(headers), call, headers] as const,
+      ),
+    ),
+  )(
+    "%s from another site's page (%s) answers 403, session or not",
+    async (_, __, call, headers) => {
+      const handler = await handlerOf(call.route, call.method);
+      const request = requestFor({ ...call, headers: { ...call.headers, ...headers } }, cookie);
+      const response = await handler(request, { params: Promise.resolve(call.params ?? {}) });
+      expect(response.status).toBe(403);
+      expect((await response.json()).detail).toMatch(/Cross-site request refused/);
+    },
+  );
+
+  it.each(CALLS.map((call) => [`${call.method} ${call.path}`, call] as const))(
+    "%s from the page itself (Sec-Fetch-Site: same-origin) is not refused as cross-site",
+    async (_, call) => {
+      const handler = await handlerOf(call.route, call.method);
+      const request = requestFor(
+        { ...call, headers: { ...call.headers, "sec-fetch-site": "same-origin" } },
+        cookie,
+      );
+      const response = await handler(request, { params: Promise.resolve(call.params ?? {}) });
+      expect(response.status).not.toBe(401);
+      expect(response.status === 403 && /Cross-site/.test(await response.text())).toBe(false);
+    },
+  );
+
   it("refuses a demo-file-looking path that is not a GET or HEAD", async () => {
     const handler = await handlerOf("demo-fal/[...path]", "POST");
     const response = await handler(

@@ -1,4 +1,4 @@
-import { refuseWithoutSession } from "@/lib/access/require-session";
+import { gateApiCall } from "@/lib/access/require-session";
 import { appLimiter } from "@/lib/limits/app-limiter";
 import { clientKey } from "@/lib/limits/client-identity";
 import { isCounterStoreUnavailable } from "@/lib/limits/counter-store";
@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
 /** The caller's runs this minute and the deployment's spend today, for the composer. */
 export async function GET(request: Request): Promise<Response> {
   const env = serverEnv();
-  const refusal = await refuseWithoutSession(request, env);
+  const refusal = await gateApiCall(request, env);
   if (refusal) return refusal;
   try {
     const usage = await appLimiter().usage(clientKey(request.headers, env));

@@ -1,14 +1,8 @@
-import { refuseWithoutSession } from "@/lib/access/require-session";
+import { gateApiCall } from "@/lib/access/require-session";
 import { clientKey } from "@/lib/limits/client-identity";
 import { browserOrigin } from "@/lib/proxy/upstream";
 import { shareAvailability } from "@/lib/shares/availability";
-import {
-  readJson,
-  requireSameOrigin,
-  SHARE_ERROR_TYPES,
-  ShareError,
-  shareErrorResponse,
-} from "@/lib/shares/errors";
+import { readJson, SHARE_ERROR_TYPES, ShareError, shareErrorResponse } from "@/lib/shares/errors";
 import { createShare } from "@/lib/shares/owner";
 import { SHARE_LIMITS } from "@/lib/shares/share";
 import { accessPolicy, modeOf, serverEnv } from "@/lib/server-env";
@@ -19,7 +13,7 @@ export const dynamic = "force-dynamic";
 /** Makes a share from the owner's selection; answers the link and the owner's secret, once. */
 export async function POST(request: Request): Promise<Response> {
   const env = serverEnv();
-  const refusal = await refuseWithoutSession(request, env);
+  const refusal = await gateApiCall(request, env);
   if (refusal) return refusal;
   try {
     if (accessPolicy(env) === "closed") {
@@ -34,7 +28,6 @@ export async function POST(request: Request): Promise<Response> {
       throw new ShareError(503, SHARE_ERROR_TYPES.disabled, availability.reason);
     }
     const origin = browserOrigin(request);
-    requireSameOrigin(request, origin);
     const body = await readJson(request, SHARE_LIMITS.recordBytes * 2);
     const created = await createShare(body, {
       client: clientKey(request.headers, env),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { refuseWithoutSession } from "@/lib/access/require-session";
+import { gateApiCall } from "@/lib/access/require-session";
 import {
   openSession,
   passwordMatches,
@@ -87,15 +87,15 @@ describe("session cookie", () => {
   });
 
   it("refuses API calls without a session in fal's error shape", async () => {
-    const refusal = await refuseWithoutSession(new Request("http://app/api/limits"), env);
+    const refusal = await gateApiCall(new Request("http://app/api/limits"), env);
     expect(refusal?.status).toBe(401);
     expect(await refusal?.json()).toMatchObject({ error_type: "proxy_unauthenticated" });
     const seal = await sealSession(env);
     const signedIn = new Request("http://app/api/limits", {
       headers: { cookie: `${SESSION_COOKIE}=${seal}` },
     });
-    expect(await refuseWithoutSession(signedIn, env)).toBeNull();
-    expect(await refuseWithoutSession(signedIn, parseServerEnv({}))).toBeNull();
+    expect(await gateApiCall(signedIn, env)).toBeNull();
+    expect(await gateApiCall(signedIn, parseServerEnv({}))).toBeNull();
   });
 });
 

@@ -1,4 +1,4 @@
-import { refuseWithoutSession } from "@/lib/access/require-session";
+import { gateApiCall } from "@/lib/access/require-session";
 import { embeddedBackend, EMBEDDED_BASE_PATH, isPublicDemoFile } from "@/lib/emulator/embedded";
 import { proxyError } from "@/lib/proxy/refusal";
 import { modeOf, serverEnv } from "@/lib/server-env";
@@ -13,7 +13,7 @@ async function demoStorage(request: Request): Promise<Response> {
   if (modeOf(env) === "live")
     return proxyError(404, "The demo backend is off: this deployment runs on fal.");
   if (!isPublicDemoFile(request.method, new URL(request.url).pathname)) {
-    const refusal = await refuseWithoutSession(request, env);
+    const refusal = await gateApiCall(request, env);
     if (refusal) return refusal;
   }
   // URLs in an answer are built on the origin this browser used, not the server's own hostname,

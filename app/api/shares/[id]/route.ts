@@ -1,6 +1,5 @@
-import { refuseWithoutSession } from "@/lib/access/require-session";
-import { browserOrigin } from "@/lib/proxy/upstream";
-import { readJson, requireSameOrigin, shareErrorResponse } from "@/lib/shares/errors";
+import { gateApiCall } from "@/lib/access/require-session";
+import { readJson, shareErrorResponse } from "@/lib/shares/errors";
 import { applyOwnerAction } from "@/lib/shares/owner";
 import { serverEnv } from "@/lib/server-env";
 
@@ -12,10 +11,9 @@ export async function POST(
   request: Request,
   context: { params: Promise<{ id: string }> },
 ): Promise<Response> {
-  const refusal = await refuseWithoutSession(request, serverEnv());
+  const refusal = await gateApiCall(request, serverEnv());
   if (refusal) return refusal;
   try {
-    requireSameOrigin(request, browserOrigin(request));
     const { id } = await context.params;
     const share = await applyOwnerAction(id, await readJson(request, 4 * 1024));
     return Response.json({ share }, { headers: { "cache-control": "no-store" } });

@@ -1,4 +1,4 @@
-import { refuseWithoutSession } from "@/lib/access/require-session";
+import { gateApiCall } from "@/lib/access/require-session";
 import { readJson, shareErrorResponse } from "@/lib/shares/errors";
 import { shareSummaries } from "@/lib/shares/owner";
 import { serverEnv } from "@/lib/server-env";
@@ -8,7 +8,7 @@ export const dynamic = "force-dynamic";
 
 /** How the owner's shares are doing: state, views and feedback (the owner's tab polls it). */
 export async function POST(request: Request): Promise<Response> {
-  const refusal = await refuseWithoutSession(request, serverEnv());
+  const refusal = await gateApiCall(request, serverEnv());
   if (refusal) return refusal;
   try {
     const shares = await shareSummaries(await readJson(request, 64 * 1024));
