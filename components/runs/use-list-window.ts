@@ -70,10 +70,9 @@ export function useListWindow(keys: readonly string[], resetOn: unknown) {
    * runs through the runs, not past the rendered ones to the button after the list. The scroll
    * that follows focus grows it too, but only once the observer reports, a frame or more later.
    */
-  const onFocus = (event: { target: EventTarget }) => {
-    const item = (event.target as HTMLElement).closest<HTMLElement>("[data-list-index]");
-    if (!item) return;
-    const index = Number(item.dataset.listIndex);
+  const onFocus = () => {
+    const index = focusedIndex();
+    if (index === undefined) return;
     if (index >= window.end - 1 && window.end < total)
       set((w) => growDown(w, total, LIMITS, index));
     else if (index <= window.start && window.start > 0) set((w) => growUp(w, LIMITS, index));
