@@ -4,6 +4,7 @@ import securityHeaders from "./lib/security/security-headers.json" with { type: 
 // skips Next's second type check; on CI its filesystem cache is written for a clone that is thrown
 // away. Other builds (yours, Vercel's) keep both.
 const testBuild = process.env.TEST_BUILD === "1";
+const alwaysHeaders = Object.entries(securityHeaders).map(([key, value]) => ({ key, value }));
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -31,12 +32,21 @@ const nextConfig = {
     resolveAlias: { "server-only": { node: "next/dist/compiled/server-only/empty" } },
   },
   // API routes skip proxy.ts (which sets these on pages): a status poll then costs no request
-  // proxy, and its answers still cannot be sniffed or framed.
+  // proxy, and its answers still cannot be sniffed or framed. An API answer is never a page:
+  // whatever one holds (a demo file, an error page), opened as one it may load and run nothing.
+  // Built chunks get the same headers but the policy, so they cannot be sniffed either.
   headers: async () => [
     {
       source: "/api/:path*",
-      headers: Object.entries(securityHeaders).map(([key, value]) => ({ key, value })),
+      headers: [
+        ...alwaysHeaders,
+        {
+          key: "Content-Security-Policy",
+          value: "default-src 'none'; frame-ancestors 'none'; sandbox",
+        },
+      ],
     },
+    { source: "/_next/static/:path*", headers: alwaysHeaders },
   ],
 };
 

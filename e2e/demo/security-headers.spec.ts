@@ -108,3 +108,77 @@ test("says why a link from another site cannot be previewed under the policy", a
     "security policy only shows images from fal storage and this site, so 127.0.0.1:3319 can't be previewed",
   );
 });
+
+test("a demo file never runs as a page of the app, whatever its upload said", async ({
+  page,
+  request,
+  baseURL,
+}) => {
+  const initiate = async (contentType: string) => {
+    const response = await request.post("/api/fal/proxy", {
+      headers: {
+        "x-fal-target-url": "https://rest.fal.ai/storage/upload/initiate?storage_type=fal-cdn-v3",
+        "content-type": "application/json",
+      },
+      data: { content_type: contentType, file_name: "a.png" },
+    });
+    expect(response.status()).toBe(200);
+    return (await response.json()) as { upload_url: string; file_url: string };
+  };
+  const script = "<script>window.opener=null;document.title='ran';alert(1)</script>";
+  // The upload URL was made for a PNG: a PUT that names a page is refused.
+  for (const type of ["text/html", "image/svg+xml", "application/xhtml+xml"]) {
+    const { upload_url } = await initiate("image/png");
+    const put = await request.put(upload_url, { headers: { "content-type": type }, data: script });
+    expect(put.status()).toBe(400);
+    expect(await put.text()).toContain("made for image/png");
+  }
+  // Markup sent as a PNG stays a PNG: opened as a page, it runs nothing.
+  const { upload_url, file_url } = await initiate("image/png");
+  const put = await request.put(upload_url, {
+    headers: { "content-type": "image/png" },
+    data: script,
+  });
+  expect(put.status()).toBe(200);
+  const dialogs: string[] = [];
+  page.on("dialog", (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  const opened = await page.goto(file_url);
+  const headers = opened!.headers();
+  expect(headers["content-type"]).toBe("image/png");
+  expect(headers["x-content-type-options"]).toBe("nosniff");
+  expect(headers["content-security-policy"]).toContain("default-src 'none'");
+  expect(headers["content-security-policy"]).toContain("sandbox");
+  expect(await page.title()).not.toBe("ran");
+  expect(dialogs).toEqual([]);
+
+  // A real image opened on its own still shows.
+  const png = await initiate("image/png");
+  const bytes = Buffer.from(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==",
+    "base64",
+  );
+  expect(
+    (
+      await request.put(png.upload_url, { headers: { "content-type": "image/png" }, data: bytes })
+    ).status(),
+  ).toBe(200);
+  await page.goto(png.file_url);
+  await expect
+    .poll(() => page.locator("img").evaluate((img: HTMLImageElement) => img.naturalWidth))
+    .toBe(1);
+
+  // Every other API answer, an unknown route's included, is no page either; built chunks are
+  // not sniffed.
+  for (const path of ["/api/limits", "/api/no-such-route", "/api/demo-fal/files/nope/x.png"]) {
+    const answer = await request.get(path);
+    expect(answer.headers()["content-security-policy"], path).toContain("default-src 'none'");
+    expect(answer.headers()["x-content-type-options"], path).toBe("nosniff");
+  }
+  await page.goto(`${baseURL}/`);
+  const chunk = await page.locator("script[src*='/_next/static/']").first().getAttribute("src");
+  const chunkAnswer = await request.get(chunk!);
+  expect(chunkAnswer.headers()["x-content-type-options"]).toBe("nosniff");
+});

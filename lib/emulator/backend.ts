@@ -6,7 +6,7 @@
 import { ENDPOINT_APP, endpointById } from "@/lib/endpoint";
 import { emulatorConfig, type EmulatorConfig } from "./config";
 import { CORS_HEADERS, falError, json } from "./fal-json";
-import { FileStore } from "./file-store";
+import { FileStore, servedFileHeaders } from "./file-store";
 import { HttpError } from "./http-error";
 import { JobQueue, type Job, type LogEntry, type Renderer } from "./jobs";
 import { SUBMIT_REFUSALS } from "./scenarios";
@@ -162,7 +162,7 @@ export function createFalBackend(
       if (!file) return falError(404, "File not found or expired.");
       return new Response(method === "HEAD" ? null : (file.bytes as BodyInit), {
         headers: {
-          "content-type": file.contentType,
+          ...servedFileHeaders(file.contentType),
           "content-length": String(file.bytes.byteLength),
           "cache-control": "public, max-age=604800, immutable",
           ...CORS_HEADERS,

@@ -107,16 +107,23 @@ export class FileStore {
     return this.pending.has(token);
   }
 
-  /** The whole file in one PUT. Throws when the token is unknown or the bytes do not fit. */
+  /**
+   * The whole file in one PUT. Throws when the token is unknown, the bytes do not fit, or the PUT
+   * names another type than the upload was made for: the file keeps the type it was initiated
+   * with (and checked for, behind the proxy), as a signed storage URL made for one type refuses
+   * another.
+   */
   put(token: string, bytes: Uint8Array, contentType: string | null): void {
     const upload = this.pendingUpload(token);
+    if (contentType && mediaType(contentType) !== mediaType(upload.contentType)) {
+      throw new HttpError(
+        400,
+        `This upload URL was made for ${upload.contentType}; the upload said ${contentType.slice(0, 100)}.`,
+      );
+    }
     this.pending.delete(token);
     this.releasePending(upload);
-    this.save(upload.fileId, {
-      bytes,
-      contentType: contentType || upload.contentType,
-      fileName: upload.fileName,
-    });
+    this.save(upload.fileId, { bytes, contentType: upload.contentType, fileName: upload.fileName });
   }
 
   /** One part of a multipart upload; the etag is the part's MD5 as S3 gives it. */
@@ -227,4 +234,28 @@ function sanitizeFileName(name: string): string {
     .replace(/^\.+/, "")
     .slice(0, 120);
   return cleaned || "file";
+}
+
+/** Types a browser shows in place and that run nothing: every other file is served as a download. */
+const INLINE_TYPES = new Set(["image/png", "image/jpeg", "image/webp", "image/gif", "image/avif"]);
+
+/**
+ * The headers a stored file is served with. The demo serves its files from the app's own origin,
+ * so a file must never become a page that runs script there: only plain images are shown in
+ * place, anything else is a download, and even a file opened as a page gets a policy that lets it
+ * load and run nothing.
+ */
+export function servedFileHeaders(contentType: string): Record<string, string> {
+  const inline = INLINE_TYPES.has(mediaType(contentType));
+  return {
+    "content-type": inline ? contentType : "application/octet-stream",
+    ...(inline ? {} : { "content-disposition": "attachment" }),
+    "content-security-policy": "default-src 'none'; sandbox",
+    "x-content-type-options": "nosniff",
+  };
+}
+
+/** `type/subtype` of a Content-Type, lower case, without parameters. */
+export function mediaType(contentType: string): string {
+  return (contentType.split(";")[0] ?? "").trim().toLowerCase();
 }

@@ -25,12 +25,13 @@ async function call(
   path: string,
   body?: BodyInit,
   context: CallContext = ctx(),
+  contentType = "application/json",
 ): Promise<Response> {
   return backend.handle(
     new Request(`http://ignored.example/api/demo-fal${path}`, {
       method,
       body,
-      headers: body ? { "content-type": "application/json" } : {},
+      headers: body ? { "content-type": contentType } : {},
     }),
     context,
   );
@@ -54,6 +55,7 @@ async function upload(backend: FalBackend, context = ctx()): Promise<string> {
     new URL(upload_url).pathname.replace("/api/demo-fal", ""),
     new Uint8Array(await makePng(64, 48)),
     { ...context, scope: "public" },
+    "image/png",
   );
   expect(put.status).toBe(200);
   return file_url;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FileStore, type StorageLimits } from "@/lib/emulator/file-store";
+import { FileStore, servedFileHeaders, type StorageLimits } from "@/lib/emulator/file-store";
 import { HttpError } from "@/lib/emulator/http-error";
 
 const MB = 1024 * 1024;
@@ -112,5 +112,55 @@ describe("demo storage bounds", () => {
     expect([...store.get(fileId)!.bytes]).toEqual([1, 2, 3, 4]);
     expect(store.bytesHeld).toBe(4);
     expect(store.pendingCount).toBe(0);
+  });
+});
+
+describe("what a stored file is served as", () => {
+  it("keeps the type an upload was made for, and refuses a PUT that names another", () => {
+    const store = new FileStore(LIMITS);
+    for (const [declared, sent] of [
+      ["image/png", "text/html"],
+      ["image/png", "image/svg+xml"],
+      ["image/jpeg", "application/xhtml+xml; charset=utf-8"],
+      ["image/webp", "image/png"],
+    ] as const) {
+      const upload = store.initiate(declared, "a.png");
+      const refused = refusal(() => store.put(upload.token, bytes(10), sent));
+      expect(refused.status).toBe(400);
+      expect(refused.message).toContain(declared);
+      // The token still works with the right type.
+      store.put(upload.token, bytes(10), `${declared.toUpperCase()}; charset=binary`);
+      expect(store.get(upload.fileId)?.contentType).toBe(declared);
+    }
+    const silent = store.initiate("image/png", "b.png");
+    store.put(silent.token, bytes(10), null);
+    expect(store.get(silent.fileId)?.contentType).toBe("image/png");
+  });
+
+  it("shows only plain images in place; anything else downloads, and nothing can run", () => {
+    for (const type of ["image/png", "image/jpeg", "image/webp", "image/gif", "image/avif"]) {
+      const headers = servedFileHeaders(type);
+      expect(headers["content-type"]).toBe(type);
+      expect(headers["content-disposition"]).toBeUndefined();
+    }
+    for (const type of [
+      "text/html",
+      "image/svg+xml",
+      "application/xhtml+xml",
+      "text/xml",
+      "application/javascript",
+      "application/pdf",
+      "image/SVG+XML; charset=utf-8",
+      "",
+    ]) {
+      const headers = servedFileHeaders(type);
+      expect(headers["content-type"]).toBe("application/octet-stream");
+      expect(headers["content-disposition"]).toBe("attachment");
+    }
+    for (const type of ["image/png", "text/html"]) {
+      const headers = servedFileHeaders(type);
+      expect(headers["content-security-policy"]).toBe("default-src 'none'; sandbox");
+      expect(headers["x-content-type-options"]).toBe("nosniff");
+    }
   });
 });
