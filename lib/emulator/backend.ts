@@ -6,7 +6,7 @@
 import { ENDPOINT_APP, endpointById } from "@/lib/endpoint";
 import { emulatorConfig, type EmulatorConfig } from "./config";
 import { CORS_HEADERS, falError, json } from "./fal-json";
-import { FileStore, servedFileHeaders } from "./file-store";
+import { FileStore, servedFileHeaders, viewsOf } from "./file-store";
 import { HttpError } from "./http-error";
 import { JobQueue, type Job, type LogEntry, type Renderer } from "./jobs";
 import { SUBMIT_REFUSALS } from "./scenarios";
@@ -160,7 +160,7 @@ export function createFalBackend(
     if (s[0] === "files" && s.length === 3 && (method === "GET" || method === "HEAD")) {
       const file = files.get(s[1]!);
       if (!file) return falError(404, "File not found or expired.");
-      return new Response(method === "HEAD" ? null : (file.bytes as BodyInit), {
+      return new Response(method === "HEAD" ? null : viewsOf(file.bytes), {
         headers: {
           ...servedFileHeaders(file.contentType),
           "content-length": String(file.bytes.byteLength),

@@ -255,6 +255,25 @@ export function servedFileHeaders(contentType: string): Record<string, string> {
   };
 }
 
+/**
+ * A stored file as a body, in views of its own bytes, made as the reader pulls: a Response made
+ * from the bytes themselves would copy them (the Fetch standard copies a buffer body), once per
+ * request, so a room of slow readers would hold a copy each.
+ */
+export function viewsOf(bytes: Uint8Array, chunkBytes = 256 * 1024): ReadableStream<Uint8Array> {
+  let offset = 0;
+  return new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (offset >= bytes.byteLength) {
+        controller.close();
+        return;
+      }
+      controller.enqueue(bytes.subarray(offset, offset + chunkBytes));
+      offset += chunkBytes;
+    },
+  });
+}
+
 /** `type/subtype` of a Content-Type, lower case, without parameters. */
 export function mediaType(contentType: string): string {
   return (contentType.split(";")[0] ?? "").trim().toLowerCase();

@@ -4,11 +4,13 @@
  * this is never an open resizer or downloader.
  */
 import "server-only";
+import { clientKey } from "@/lib/limits/client-identity";
 import { browserOrigin } from "@/lib/proxy/upstream";
+import { serverEnv } from "@/lib/server-env";
 import { shareErrorResponse, SHARE_ERROR_TYPES, ShareError } from "./errors";
 import { accessCookieName } from "./passcode";
 import { THUMB_WIDTHS, type ThumbWidth } from "./public-share";
-import { readShareFile, shareThumbnail } from "./share-files";
+import { isMediaFileError, openShareFile, shareThumbnail } from "./share-files";
 import { isShareStoreUnavailable } from "./store/contract";
 import { viewableShare } from "./viewer";
 
@@ -47,7 +49,7 @@ export async function shareImageResponse(
     }
     const origin = browserOrigin(request);
     if (target.kind === "download") {
-      const file = await readShareFile(stored, origin);
+      const file = await openShareFile(stored, origin, clientKey(request.headers, serverEnv()));
       if (file === "gone") throw new ShareError(410, SHARE_ERROR_TYPES.gone, FILE_GONE);
       const extension = file.contentType.split("/")[1]?.replace("jpeg", "jpg") ?? "png";
       const name = `${
@@ -56,11 +58,13 @@ export async function shareImageResponse(
           .trim()
           .slice(0, 60) || "image"
       }-${Number(image!.id) + 1}.${extension}`;
-      return new Response(file.bytes as BodyInit, {
+      return new Response(file.body, {
         headers: {
           "content-type": file.contentType,
           "content-disposition": `attachment; filename="${name}"`,
           "cache-control": "private, no-store",
+          "x-content-type-options": "nosniff",
+          ...(file.length ? { "content-length": String(file.length) } : {}),
         },
       });
     }
@@ -85,6 +89,17 @@ export async function shareImageResponse(
   } catch (error) {
     if (error instanceof ShareError || !(error instanceof Error)) return shareErrorResponse(error);
     if (isShareStoreUnavailable(error)) return shareErrorResponse(error);
+    if (isMediaFileError(error)) {
+      // Too large, not an image, busy: said as it is, with a wait where waiting helps.
+      const type =
+        error.status === 429 || error.status === 503
+          ? SHARE_ERROR_TYPES.rateLimited
+          : error.status === 413
+            ? SHARE_ERROR_TYPES.tooLarge
+            : SHARE_ERROR_TYPES.fileUnreachable;
+      const wait = error.status === 429 || error.status === 503 ? 5 : undefined;
+      return shareErrorResponse(new ShareError(error.status, type, `${error.message}.`, wait));
+    }
     // fal's CDN unreachable or too slow: say so, rather than a bare 500.
     console.error(`Share image failed: ${error.message}`);
     return shareErrorResponse(

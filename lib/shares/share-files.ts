@@ -21,6 +21,15 @@ const RESIZE_SLOTS = 2;
 const MAX_WAITING = 64;
 /** The most pixels decoded: a 4096² image is the largest the model makes, with room to spare. */
 const MAX_INPUT_PIXELS = 8192 * 8192;
+/**
+ * Originals relayed at once, in all and per client. A download streams (never held whole), so
+ * each costs little memory; the caps keep one client from tying up the server's connections to
+ * fal's CDN, and it waits for a slot no longer than a slow phone needs for a large PNG.
+ */
+export const DOWNLOAD_SLOTS = { total: 32, perClient: 4 } as const;
+const DOWNLOAD_TIMEOUT_MS = 180_000;
+/** Types a download keeps; any other file is sent as plain bytes. */
+const IMAGE_TYPES = new Set(["image/png", "image/jpeg", "image/webp", "image/gif", "image/avif"]);
 
 /**
  * A file that cannot be thumbnailed, with the HTTP status that says why (413 too large, 415 not an
@@ -41,7 +50,12 @@ export const isMediaFileError = (error: unknown): error is MediaFileError =>
   error instanceof Error && error.name === "MediaFileError";
 
 /** The stored URL's answer: from the demo backend's memory, or from its host, never redirected. */
-async function fetchStored(stored: string, origin: string, method: "GET" | "HEAD") {
+async function fetchStored(
+  stored: string,
+  origin: string,
+  method: "GET" | "HEAD",
+  timeoutMs = FETCH_TIMEOUT_MS,
+) {
   if (isDemoFilePath(stored))
     return embeddedBackend().handle(new Request(`${origin}${stored}`, { method }), {
       publicBase: `${origin}${EMBEDDED_BASE_PATH}`,
@@ -50,7 +64,7 @@ async function fetchStored(stored: string, origin: string, method: "GET" | "HEAD
   const response = await fetch(stored, {
     method,
     redirect: "manual",
-    signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
+    signal: AbortSignal.timeout(timeoutMs),
   });
   if (response.status >= 300 && response.status < 400) {
     await response.body?.cancel();
@@ -71,6 +85,116 @@ export async function originalStatus(stored: string, origin: string): Promise<"o
 }
 
 export type FileOutcome = { bytes: Uint8Array; contentType: string } | "gone";
+
+/** An original on its way to a client: relayed as it arrives, at most MAX_ORIGINAL_BYTES. */
+export interface OpenedFile {
+  body: ReadableStream<Uint8Array>;
+  contentType: string;
+  /** Its length when the host said it. */
+  length: number | null;
+}
+
+let downloads = 0;
+const downloadsByClient = new Map<string, number>();
+
+/** Takes a download slot for `client`; the returned function gives it back (once). */
+function takeDownloadSlot(client: string): () => void {
+  const mine = downloadsByClient.get(client) ?? 0;
+  if (mine >= DOWNLOAD_SLOTS.perClient)
+    throw new MediaFileError(
+      429,
+      `At most ${DOWNLOAD_SLOTS.perClient} downloads at once from one client; wait for one to finish`,
+    );
+  if (downloads >= DOWNLOAD_SLOTS.total)
+    throw new MediaFileError(503, "The server is sending many downloads; try again shortly");
+  downloads += 1;
+  downloadsByClient.set(client, mine + 1);
+  let given = false;
+  return () => {
+    if (given) return;
+    given = true;
+    downloads -= 1;
+    const left = (downloadsByClient.get(client) ?? 1) - 1;
+    if (left > 0) downloadsByClient.set(client, left);
+    else downloadsByClient.delete(client);
+  };
+}
+
+/**
+ * The original for "Download original", streamed: the server never holds a whole file for a
+ * client, so slow readers cost it no memory (a room of them once held 1 GB). "gone" when deleted.
+ */
+export async function openShareFile(
+  stored: string,
+  origin: string,
+  client: string,
+): Promise<OpenedFile | "gone"> {
+  const release = takeDownloadSlot(client);
+  try {
+    const response = await fetchStored(stored, origin, "GET", DOWNLOAD_TIMEOUT_MS);
+    if (isGone(response.status) || !response.ok || !response.body) {
+      await response.body?.cancel();
+      release();
+      if (isGone(response.status)) return "gone";
+      throw new MediaFileError(502, `The file's host answered ${response.status}`);
+    }
+    const declared = Number(response.headers.get("content-length") ?? "0");
+    if (declared > MAX_ORIGINAL_BYTES) {
+      await response.body.cancel();
+      release();
+      throw new MediaFileError(413, "The file is larger than the server reads");
+    }
+    const type = (response.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
+    return {
+      body: limitedBody(response.body, MAX_ORIGINAL_BYTES, release),
+      contentType: IMAGE_TYPES.has(type) ? type : "application/octet-stream",
+      length: declared > 0 ? declared : null,
+    };
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
+
+/**
+ * `body` relayed chunk by chunk, pulled only as the client reads; it fails once more than `max`
+ * bytes came. `done` runs once, when it ends, fails or is cancelled.
+ */
+export function limitedBody(
+  body: ReadableStream<Uint8Array>,
+  max: number,
+  done: () => void,
+): ReadableStream<Uint8Array> {
+  const reader = body.getReader();
+  let seen = 0;
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        const chunk = await reader.read();
+        if (chunk.done) {
+          done();
+          controller.close();
+          return;
+        }
+        seen += chunk.value.byteLength;
+        if (seen > max) {
+          done();
+          await reader.cancel().catch(() => {});
+          controller.error(new MediaFileError(413, "The file is larger than the server reads"));
+          return;
+        }
+        controller.enqueue(chunk.value);
+      } catch (error) {
+        done();
+        controller.error(error);
+      }
+    },
+    cancel(reason) {
+      done();
+      return reader.cancel(reason).catch(() => {});
+    },
+  });
+}
 
 /** The original file: from the demo backend's memory, or from fal's CDN. "gone" when deleted. */
 export async function readShareFile(stored: string, origin: string): Promise<FileOutcome> {
