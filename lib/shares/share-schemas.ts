@@ -15,9 +15,29 @@ export const shareOptionsSchema = z.strictObject({
 });
 export type ShareOptions = z.output<typeof shareOptionsSchema>;
 
-const text = (max: number, label: string) =>
+/**
+ * Characters that only disguise text: control characters, and the bidirectional overrides and
+ * isolates that reorder what follows them (a comment that reads backwards to its owner). Dropped.
+ */
+const DISGUISING =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B\u202A-\u202E\u2066-\u2069\uFEFF]/g;
+/** Line and paragraph breaks, tabs and carriage returns. */
+const BREAKS = /\r\n?|[\n\t\u2028\u2029]/g;
+
+/**
+ * Text a person wrote, as others will read it: composed (NFC), without disguising characters,
+ * trimmed and bounded. Only `lines: "many"` texts (notes, comments, prompts) keep line breaks, as
+ * "\n"; in the others a break becomes a space.
+ */
+const text = (max: number, label: string, lines: "one" | "many" = "one") =>
   z
     .string()
+    .overwrite((value) => {
+      const composed = value.normalize("NFC").replace(DISGUISING, "");
+      return lines === "many"
+        ? composed.replace(BREAKS, (b) => (b === "\t" ? "\t" : "\n"))
+        : composed.replace(BREAKS, " ");
+    })
     .trim()
     .max(max, { error: `${label} is limited to ${max.toLocaleString("en")} characters.` });
 
@@ -27,7 +47,7 @@ export const shareImageInputSchema = z.strictObject({
   width: z.int().min(1).max(16_384).optional(),
   height: z.int().min(1).max(16_384).optional(),
   contentType: z.enum(["image/png", "image/jpeg", "image/webp"]).optional(),
-  prompt: text(SHARE_LIMITS.promptChars, "A prompt").optional(),
+  prompt: text(SHARE_LIMITS.promptChars, "A prompt", "many").optional(),
   /** Parameters as label → value, already formatted by the app (e.g. "Steps": "28"). */
   parameters: z.record(text(40, "A parameter name"), text(200, "A parameter value")).optional(),
   seed: z.int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
@@ -38,7 +58,7 @@ export type ShareImageInput = z.infer<typeof shareImageInputSchema>;
 
 export const createShareSchema = z.strictObject({
   title: text(SHARE_LIMITS.titleChars, "The title").min(1, { error: "Give the share a title." }),
-  note: text(SHARE_LIMITS.noteChars, "The note").optional(),
+  note: text(SHARE_LIMITS.noteChars, "The note", "many").optional(),
   options: shareOptionsSchema.default({
     showPrompt: false,
     showParameters: false,
@@ -69,7 +89,7 @@ export const feedbackInputSchema = z
   .strictObject({
     imageId: z.string().regex(/^\d{1,2}$/),
     mark: z.enum(MARKS).nullable().optional(),
-    comment: text(SHARE_LIMITS.commentChars, "A comment").optional(),
+    comment: text(SHARE_LIMITS.commentChars, "A comment", "many").optional(),
     name: text(SHARE_LIMITS.nameChars, "A name").optional(),
   })
   .refine((input) => input.mark !== undefined || (input.comment ?? "") !== "", {

@@ -266,6 +266,43 @@ describe("a client's feedback", () => {
     expect(empty.status).toBe(422);
   });
 
+  it("drops characters that disguise text, from names, comments and the owner's texts", async () => {
+    const made = await createShare(
+      {
+        title: "Spring\u202E\u0000 look\nbook",
+        note: "Line one\r\nLine two\u2066\u0007",
+        images: [image()],
+      },
+      { client: client(), rules: liveRules },
+    );
+    const stored = await appShareStore().get(made.id);
+    expect(stored!.title).toBe("Spring look book");
+    expect(stored!.note).toBe("Line one\nLine two");
+    const who = { client: client(), reviewerId: "d".repeat(22) };
+    const variants: [string, string, string, string][] = [
+      // name sent, comment sent, name kept, comment kept
+      ["<b>Boss</b>\u200b\u0000", "ok", "<b>Boss</b>", "ok"],
+      ["Ann\u202Eeva", "Approved\u202E by legal", "Anneva", "Approved by legal"],
+      ["Zoe\u2067x\u2069", "two\r\nlines\u0085", "Zoex", "two\nlines"],
+      ["Mia\ttab\nline", "\uFEFFfine\u001B[31m", "Mia tab line", "fine[31m"],
+      [
+        "e\u0301",
+        "cafe\u0301 \u{1F469}\u200D\u{1F4BB}",
+        "\u00E9",
+        "caf\u00E9 \u{1F469}\u200D\u{1F4BB}",
+      ],
+    ];
+    for (const [name, comment, keptName, keptComment] of variants) {
+      const feedback = await recordFeedback(made.id, { imageId: "0", name, comment }, who);
+      expect(feedback.comments.at(-1)).toMatchObject({ name: keptName, text: keptComment });
+    }
+    // A comment of disguising characters alone is no comment.
+    const empty = await status(
+      recordFeedback(made.id, { imageId: "0", comment: "\u202E\u0000" }, who),
+    );
+    expect(empty.status).toBe(422);
+  });
+
   it("limits feedback per client per minute", async () => {
     await clearOfMinuteEnd();
     const made = await createShare(
