@@ -58,6 +58,18 @@ export const takeFeedback = (client: string) =>
     },
   ]);
 
+/** A reviewer's first mark on a share, from this client. */
+export const takeNewReviewer = (client: string, shareId: string) =>
+  take([
+    {
+      key: `${PREFIX}new-reviewer:${shareId}:${client}`,
+      limit: SHARE_LIMITS.newReviewersPerClientPerSharePerDay,
+      ms: DAY,
+      detail: (wait) =>
+        `Too many new reviewers on this link from one network today: at most ${SHARE_LIMITS.newReviewersPerClientPerSharePerDay}. Try again in ${wait}, from the browser you reviewed with before.`,
+    },
+  ]);
+
 /** One passcode attempt: limited per client and per share, so guessing is slow from anywhere. */
 export const takePasscodeAttempt = (client: string, shareId: string) =>
   take([

@@ -31,6 +31,13 @@ export const SHARE_LIMITS = {
   passcodeAttemptsPerSharePerHour: 60,
   /** Comments kept per share; past it, new ones are refused (marks can still change). */
   commentsPerShare: 2_000,
+  /**
+   * Reviewers who may mark one share's images, and new ones one address may bring in a day. A
+   * reviewer is a browser (a cookie), so without these anyone could stuff the approval counts by
+   * dropping the cookie; an office behind one address still fits many people.
+   */
+  reviewersPerShare: 100,
+  newReviewersPerClientPerSharePerDay: 20,
   /** Shares an owner may ask about in one status call. */
   statusBatch: 100,
 } as const;

@@ -5,7 +5,7 @@
  */
 import "server-only";
 import { randomBytes, randomUUID } from "node:crypto";
-import { takeFeedback } from "./counters";
+import { takeFeedback, takeNewReviewer } from "./counters";
 import { SHARE_ERROR_TYPES, ShareError } from "./errors";
 import { proofMatches } from "./passcode";
 import type { PublicFeedback, PublicShare } from "./public-share";
@@ -110,6 +110,18 @@ export async function recordFeedback(
   const store = appShareStore();
   const name = input.name || undefined;
   if (input.mark !== undefined) {
+    const { marks } = await store.feedback(id);
+    if (!marks.some((m) => m.reviewerId === context.reviewerId)) {
+      const reviewers = new Set(marks.map((m) => m.reviewerId)).size;
+      if (reviewers >= SHARE_LIMITS.reviewersPerShare) {
+        throw new ShareError(
+          409,
+          SHARE_ERROR_TYPES.tooLarge,
+          `This link has reached its limit of ${SHARE_LIMITS.reviewersPerShare} reviewers; comments still reach its owner.`,
+        );
+      }
+      await takeNewReviewer(context.client, id);
+    }
     await store.setMark(id, {
       imageId: input.imageId,
       reviewerId: context.reviewerId,

@@ -21,6 +21,7 @@ const { shareErrorResponse, ShareError } = await import("@/lib/shares/errors");
 const { accessProof } = await import("@/lib/shares/passcode");
 const { takePasscodeAttempt } = await import("@/lib/shares/counters");
 const { appShareStore } = await import("@/lib/shares/store/app-store");
+const { SHARE_LIMITS } = await import("@/lib/shares/share");
 
 const ORIGIN = "http://127.0.0.1:3000";
 const demoRules = { origin: ORIGIN, demo: true };
@@ -301,6 +302,67 @@ describe("a client's feedback", () => {
       recordFeedback(made.id, { imageId: "0", comment: "\u202E\u0000" }, who),
     );
     expect(empty.status).toBe(422);
+  });
+
+  it("bounds who may mark: new reviewers per network a day, and reviewers per share", async () => {
+    const made = await createShare(
+      { title: "x", images: [image()] },
+      { client: client(), rules: liveRules },
+    );
+    const reviewer = (n: number) => `r${String(n).padStart(21, "0")}`;
+    // One network dropping its cookie again and again: 20 new reviewers, then no more.
+    const office = client();
+    const { newReviewersPerClientPerSharePerDay: perDay, reviewersPerShare } = SHARE_LIMITS;
+    for (let n = 0; n < perDay; n++) {
+      await recordFeedback(
+        made.id,
+        { imageId: "0", mark: "approved" },
+        { client: office, reviewerId: reviewer(n) },
+      );
+    }
+    const stuffed = await status(
+      recordFeedback(
+        made.id,
+        { imageId: "0", mark: "approved" },
+        { client: office, reviewerId: reviewer(perDay) },
+      ),
+    );
+    expect(stuffed).toMatchObject({ status: 429, body: { detail: /new reviewers on this link/ } });
+    // Those already reviewing may change their mind, and may still comment.
+    const changed = await recordFeedback(
+      made.id,
+      { imageId: "0", mark: "changes" },
+      { client: office, reviewerId: reviewer(0) },
+    );
+    expect(changed.images["0"]).toMatchObject({ approved: perDay - 1, changes: 1 });
+    await recordFeedback(
+      made.id,
+      { imageId: "0", comment: "from a new browser" },
+      { client: office, reviewerId: reviewer(perDay) },
+    );
+
+    // Many networks: the share takes 100 reviewers in all.
+    for (let n = perDay; n < reviewersPerShare; n++) {
+      await recordFeedback(
+        made.id,
+        { imageId: "0", mark: "approved" },
+        { client: client(), reviewerId: reviewer(n + 1) },
+      );
+    }
+    const full = await status(
+      recordFeedback(
+        made.id,
+        { imageId: "0", mark: "approved" },
+        { client: client(), reviewerId: reviewer(999) },
+      ),
+    );
+    expect(full).toMatchObject({ status: 409, body: { detail: /limit of 100 reviewers/ } });
+    const feedback = await recordFeedback(
+      made.id,
+      { imageId: "0", comment: "still heard" },
+      { client: client(), reviewerId: reviewer(999) },
+    );
+    expect(feedback.images["0"]!.approved + feedback.images["0"]!.changes).toBe(reviewersPerShare);
   });
 
   it("limits feedback per client per minute", async () => {
