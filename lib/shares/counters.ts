@@ -20,7 +20,8 @@ interface Window {
   detail: (wait: string) => string;
 }
 
-async function take(windows: Window[], now = Date.now()): Promise<void> {
+/** Takes one from every window, or throws the refusal; returns the keys it counted on. */
+async function take(windows: Window[], now = Date.now()): Promise<string[]> {
   const takes = windows.map((w) => ({
     key: `${w.key}:${Math.floor(now / w.ms)}`,
     amount: 1,
@@ -28,7 +29,7 @@ async function take(windows: Window[], now = Date.now()): Promise<void> {
     ttlMs: w.ms,
   }));
   const result = await appLimiter().store.take(takes);
-  if (result.ok) return;
+  if (result.ok) return takes.map((t) => t.key);
   const refused = windows[result.refused]!;
   const waitMs = (Math.floor(now / refused.ms) + 1) * refused.ms - now;
   const seconds = Math.max(1, Math.ceil(waitMs / 1000));
@@ -70,9 +71,16 @@ export const takeNewReviewer = (client: string, shareId: string) =>
     },
   ]);
 
-/** One passcode attempt: limited per client and per share, so guessing is slow from anywhere. */
-export const takePasscodeAttempt = (client: string, shareId: string) =>
-  take([
+/**
+ * One passcode attempt: limited per client and per share, so guessing is slow from anywhere.
+ * `succeeded` gives the share's count back: only wrong passcodes use up a share's hour, so the
+ * people who know it never lock the link for the others.
+ */
+export async function takePasscodeAttempt(
+  client: string,
+  shareId: string,
+): Promise<{ succeeded: () => Promise<void> }> {
+  const [, shareKey] = await take([
     {
       key: `${PREFIX}passcode:${client}`,
       limit: SHARE_LIMITS.passcodeAttemptsPerClientPerMinute,
@@ -84,6 +92,8 @@ export const takePasscodeAttempt = (client: string, shareId: string) =>
       limit: SHARE_LIMITS.passcodeAttemptsPerSharePerHour,
       ms: HOUR,
       detail: (wait) =>
-        `Too many passcode attempts on this link. Try again in ${wait}, or ask its owner.`,
+        `Too many wrong passcodes on this link. Try again in ${wait}, or ask its owner for a new link.`,
     },
   ]);
+  return { succeeded: () => appLimiter().store.give(shareKey!, 1) };
+}

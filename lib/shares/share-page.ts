@@ -71,13 +71,14 @@ export async function unlockShare(
       return { ok: false, detail: "This link is no longer available." };
     }
     if (!share.passcodeHash) return { ok: true };
-    await takePasscodeAttempt(clientKey(await headers(), serverEnv()), id);
+    const attempt = await takePasscodeAttempt(clientKey(await headers(), serverEnv()), id);
     if (!(await passcodeMatches(share.passcodeHash, passcode.slice(0, 256)))) {
       return {
         ok: false,
         detail: "That passcode is not right. Check it with the person who sent the link.",
       };
     }
+    await attempt.succeeded();
     const secure = (await headers()).get("x-forwarded-proto") === "https";
     (await cookies()).set(accessCookieName(id), accessProof(id, share.passcodeHash), {
       httpOnly: true,

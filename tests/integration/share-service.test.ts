@@ -398,7 +398,22 @@ describe("passcode guessing", () => {
     const otherShare = "Q".repeat(22);
     for (let i = 0; i < 60; i += 1) await takePasscodeAttempt(`botnet-${i}`, otherShare);
     const refused = await status(takePasscodeAttempt("botnet-new", otherShare));
-    expect(refused).toMatchObject({ status: 429, body: { detail: /on this link/ } });
+    expect(refused).toMatchObject({
+      status: 429,
+      body: { detail: /wrong passcodes on this link/ },
+    });
+  });
+
+  it("counts only wrong passcodes against the share, so those who know it never lock it", async () => {
+    const shareId = "R".repeat(22);
+    // A room of clients typing the right passcode, more than the share's hour allows.
+    for (let i = 0; i < 80; i += 1) {
+      const attempt = await takePasscodeAttempt(`room-${i}`, shareId);
+      await attempt.succeeded();
+    }
+    // Wrong guesses still meet the share's bound, and then everyone waits.
+    for (let i = 0; i < 60; i += 1) await takePasscodeAttempt(`guess-${i}`, shareId);
+    expect((await status(takePasscodeAttempt("late", shareId))).status).toBe(429);
   });
 });
 
