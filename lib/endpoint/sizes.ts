@@ -76,9 +76,22 @@ export function keepsOriginalAspect(input: {
  */
 export function keepAspectSize(reference: Size): Size {
   const scale = Math.sqrt(TARGET_AREA / (reference.width * reference.height));
-  const side = (n: number) =>
-    Math.max(SIDE_MULTIPLE, Math.floor((n * scale) / SIDE_MULTIPLE) * SIDE_MULTIPLE);
-  return { width: side(reference.width), height: side(reference.height) };
+  const floored = (n: number) => Math.floor(n / SIDE_MULTIPLE) * SIDE_MULTIPLE;
+  const short = Math.max(
+    SIDE_MULTIPLE,
+    floored(Math.min(reference.width, reference.height) * scale),
+  );
+  // A side never goes under 32; the other then shrinks so the area stays within 2048².
+  const long = Math.max(
+    SIDE_MULTIPLE,
+    Math.min(
+      floored(Math.max(reference.width, reference.height) * scale),
+      floored(TARGET_AREA / short),
+    ),
+  );
+  return reference.width >= reference.height
+    ? { width: long, height: short }
+    : { width: short, height: long };
 }
 
 /**

@@ -34,6 +34,25 @@ describe("output size snapping", () => {
       outputSize({ ...input, reference_image_urls: ["a", "b"] }, { width: 3000, height: 2000 }),
     ).toEqual({ width: 2048, height: 2048 });
   });
+
+  it.each([
+    [100_000, 1],
+    [1, 100_000],
+    [5000, 10],
+    [40, 4000],
+    [3000, 2000],
+    [2000, 3000],
+    [1, 1],
+    [2048, 2048],
+  ])("keeps %i×%i within 2048² on a grid of 32, however thin", (width, height) => {
+    const out = keepAspectSize({ width, height });
+    expect(out.width * out.height).toBeLessThanOrEqual(2048 * 2048);
+    expect(out.width % 32).toBe(0);
+    expect(out.height % 32).toBe(0);
+    expect(Math.min(out.width, out.height)).toBeGreaterThanOrEqual(32);
+    // The longer side stays the longer one.
+    expect(Math.sign(out.width - out.height)).toBe(Math.sign(width - height));
+  });
 });
 
 describe("price", () => {
