@@ -44,15 +44,26 @@ export async function downloadImage(url: string, fileName: string, recipe?: Reci
   saveBlob(new Blob([bytes as BlobPart], { type: blob.type }), fileName);
 }
 
+const INLINE_IMAGE_TYPES = new Set(["image/png", "image/jpeg", "image/webp", "image/gif"]);
+
+/**
+ * An inline (data:) result's bytes. Only an image keeps its type: any other (a page, say, from an
+ * imported file) would open as a document of this site, so it is typed as a PNG, which it cannot
+ * pass for.
+ */
+export function inlineImageBlob(dataUrl: string): Blob {
+  const [head = "", base64 = ""] = dataUrl.split(",", 2);
+  const declared = head.match(/^data:([^;,]+)/)?.[1]?.toLowerCase() ?? "";
+  const type = INLINE_IMAGE_TYPES.has(declared) ? declared : "image/png";
+  return new Blob([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))], { type });
+}
+
 /**
  * Opens an inline (data:) result in a new tab. Browsers refuse to navigate a tab to a data: URL,
  * so the bytes are decoded here, at once (the click's permission to open a tab does not wait).
  */
 export function openInlineImage(dataUrl: string): void {
-  const [head = "", base64 = ""] = dataUrl.split(",", 2);
-  const type = head.match(/^data:([^;,]+)/)?.[1] ?? "image/png";
-  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-  const objectUrl = URL.createObjectURL(new Blob([bytes], { type }));
+  const objectUrl = URL.createObjectURL(inlineImageBlob(dataUrl));
   window.open(objectUrl, "_blank", "noreferrer");
   setTimeout(() => URL.revokeObjectURL(objectUrl), 60_000);
 }

@@ -10,6 +10,7 @@ import { showsRun } from "@/lib/gallery/star-filter";
 import type { ShareAvailability } from "@/lib/shares/availability";
 import type { Run } from "@/lib/store/runs";
 import { HistoryToolbar } from "./history-toolbar";
+import { RunBoundary } from "./run-boundary";
 import { RunCard } from "./run-card";
 import { useListWindow } from "./use-list-window";
 
@@ -62,6 +63,7 @@ export function RunListBody({ sharing }: { sharing: ShareAvailability }) {
   );
   const keys = useMemo(() => runs.map(keyOf), [runs]);
   const historyLoaded = usePlayground((s) => s.historyLoaded);
+  const deleteRun = usePlayground((s) => s.deleteRun);
   const {
     window: shown,
     before,
@@ -99,11 +101,19 @@ export function RunListBody({ sharing }: { sharing: ShareAvailability }) {
               aria-setsize={runs.length}
               className="pb-4"
             >
-              {entry.kind === "run" ? (
-                <RunCard run={entry.run} />
-              ) : (
-                <GridCard cells={entry.cells} filter={filter} />
-              )}
+              <RunBoundary
+                label={entry.kind === "run" ? "A run" : "A variation grid"}
+                onDelete={() => {
+                  const ids = entry.kind === "run" ? [entry.run.id] : entry.cells.map((c) => c.id);
+                  for (const id of ids) void deleteRun(id);
+                }}
+              >
+                {entry.kind === "run" ? (
+                  <RunCard run={entry.run} />
+                ) : (
+                  <GridCard cells={entry.cells} filter={filter} />
+                )}
+              </RunBoundary>
             </li>
           ))}
           <li aria-hidden ref={bottom} style={{ height: after }} />

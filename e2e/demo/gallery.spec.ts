@@ -306,3 +306,55 @@ test("a long history renders only the runs near the screen, and Tab walks throug
   await page.evaluate(() => window.scrollTo(0, 0));
   await expect(first).toBeVisible();
 });
+
+test("a run the page cannot show is shown as such, with a way out, and the rest keeps working", async ({
+  page,
+  playground,
+}) => {
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  // A record of a shape no version wrote (an empty output), next to a sound one, written
+  // straight into the history.
+  await page.evaluate(async () => {
+    const open = indexedDB.open("hidream-playground");
+    const db = await new Promise<IDBDatabase>(
+      (resolve) => (open.onsuccess = () => resolve(open.result)),
+    );
+    const tx = db.transaction("runs", "readwrite");
+    const input = { prompt: "", reference_image_urls: ["https://v3.fal.media/a.png"] };
+    tx.objectStore("runs").put({
+      id: "broken",
+      input: { ...input, prompt: "A broken record" },
+      phase: "completed",
+      output: {},
+      submittedAt: Date.now(),
+    });
+    tx.objectStore("runs").put({
+      id: "sound",
+      input: { ...input, prompt: "A sound record" },
+      phase: "cancelled",
+      submittedAt: Date.now() - 1000,
+      completedAt: Date.now() - 500,
+    });
+    await new Promise((resolve) => (tx.oncomplete = resolve));
+    db.close();
+  });
+  await page.reload();
+  await playground.hydrated();
+
+  const alert = page.getByRole("alert").filter({ hasText: "A run could not be shown" });
+  await expect(alert).toBeVisible();
+  await expect(
+    page.getByRole("region", { name: "Run: A sound record", exact: true }),
+  ).toBeVisible();
+  await expect(page.getByRole("textbox", { name: "Prompt", exact: true })).toBeEditable();
+  await alert.getByRole("button", { name: "Delete it" }).click();
+  await expect(alert).toHaveCount(0);
+  await page.reload();
+  await playground.hydrated();
+  await expect(
+    page.getByRole("region", { name: "Run: A sound record", exact: true }),
+  ).toBeVisible();
+  await expect(page.getByRole("alert").filter({ hasText: "could not be shown" })).toHaveCount(0);
+  expect(errors).toEqual([]);
+});

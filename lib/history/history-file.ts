@@ -5,10 +5,13 @@
  * date, an unreadable entry is skipped and counted).
  */
 import { z } from "zod";
+import { endpointOf } from "@/lib/endpoint";
+import { imageFileSchema, inputSchemaFor } from "@/lib/endpoint/schema";
+import type { RunErrorCode } from "@/lib/runs/run-error";
 import type { Recipe } from "@/lib/recipe/recipe";
 import type { OwnedShare } from "@/lib/shares/owned-share";
 import { fromLegacyError, isLegacyError } from "./legacy-error";
-import { isUnfinished, type LogLine, type RunRecord } from "./run-record";
+import { isUnfinished, MAX_STORED_LOG_LINES, type LogLine, type RunRecord } from "./run-record";
 import { readStars } from "./stars";
 
 export const HISTORY_FORMAT = "hidream-playground-history";
@@ -22,7 +25,8 @@ const ownedShareSchema = z.object({
   id: z.string().min(1).max(40),
   secret: z.string().min(1).max(100),
   title: z.string().max(200),
-  path: z.string().max(200),
+  // The share page's own path, as the app made it: "Copy link" and "Open" are built from it.
+  path: z.string().regex(/^\/s\/[A-Za-z0-9_-]{22}$/),
   createdAt: z.number(),
   expiresAt: z.number().nullable(),
   images: z.array(z.object({ key: z.string(), imageId: z.string() })),
@@ -48,27 +52,101 @@ export interface ParsedHistoryFile {
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);
 
+/** A time the app measured: a whole number of ms that a Date can hold. */
+const time = z.int().min(0).max(8.64e15);
+/**
+ * Where a result is: fal's (or the demo's) http(s) URL, or the image itself inline (sync mode).
+ * Nothing else: a file is anyone's, and these URLs become image sources, links and downloads.
+ */
+const resultUrl = z
+  .string()
+  .refine(
+    (url) => /^https?:\/\//i.test(url) || /^data:image\/(png|jpeg|webp|gif);base64,/i.test(url),
+  );
+
+/**
+ * An imported run's parts, as the gallery renders them. A file is anyone's, and one malformed run
+ * would otherwise break the page on every load: what renders must have the shape it expects.
+ */
+const importedRunSchema = z.object({
+  id: z.string().min(1).max(100),
+  requestId: z.string().max(200).optional().catch(undefined),
+  endpointId: z.string().max(200).optional().catch(undefined),
+  grid: z
+    .object({
+      id: z.string().max(100),
+      row: z.int().min(0).max(99),
+      col: z.int().min(0).max(99),
+      rows: z.array(z.string().max(500)).max(100),
+      cols: z.array(z.string().max(500)).max(100),
+    })
+    .optional()
+    .catch(undefined),
+  phase: z.enum(["completed", "failed", "cancelled"]),
+  output: z
+    .object({
+      images: z.array(imageFileSchema.extend({ url: resultUrl })).max(16),
+      seed: z.int().min(0),
+      has_nsfw_concepts: z.array(z.boolean()).max(16).catch([]),
+      prompt: z.string().catch(""),
+      timings: z.record(z.string(), z.number()).catch({}),
+    })
+    .optional(),
+  error: z
+    .object({
+      // A code this version does not know is shown as an unknown error (describeError).
+      code: z
+        .string()
+        .max(100)
+        .transform((code) => code as RunErrorCode),
+      detail: z.string().max(10_000).catch(""),
+      fields: z.record(z.string(), z.string()).optional().catch(undefined),
+      status: z.int().optional().catch(undefined),
+      falType: z.string().max(200).optional().catch(undefined),
+    })
+    .optional(),
+  cancelRequested: z.boolean().optional().catch(undefined),
+  submittedAt: time,
+  startedAt: time.optional().catch(undefined),
+  completedAt: time.optional().catch(undefined),
+});
+
+const logLineSchema = z.object({
+  message: z.string().max(10_000),
+  level: z.string().max(40),
+  timestamp: z.string().max(40),
+});
+
 function readRun(value: unknown): { run: RunRecord; logs: LogLine[] } | undefined {
   if (!isObject(value)) return undefined;
-  const { recipes: _recipes, logs, ...record } = value;
-  const input = record.input;
-  if (
-    typeof record.id !== "string" ||
-    typeof record.submittedAt !== "number" ||
-    typeof record.phase !== "string" ||
-    !isObject(input) ||
-    typeof input.prompt !== "string"
-  )
+  const { recipes: _recipes, logs, starred, input, ...record } = value;
+  // Runs still on their way are never imported: the page would send or follow them as its own.
+  if (typeof record.phase === "string" && isUnfinished({ phase: record.phase } as RunRecord))
     return undefined;
-  const { starred, ...rest } = record as unknown as RunRecord;
-  const images = rest.output?.images;
-  const stars = readStars(starred, Array.isArray(images) ? images.length : 0);
-  const run: RunRecord = stars ? { ...rest, starred: stars } : rest;
-  if (isUnfinished(run)) return undefined;
-  const error: unknown = run.error;
+  const error: unknown = record.error;
+  const parsed = importedRunSchema.safeParse({
+    ...record,
+    error: isLegacyError(error) ? fromLegacyError(error) : error,
+  });
+  if (!parsed.success) return undefined;
+  // The input as it was sent, once the endpoint's schema accepts it, with only the fields it knows.
+  const schema = inputSchemaFor(endpointOf(parsed.data).model);
+  if (!isObject(input) || !schema.safeParse(input).success) return undefined;
+  const sent = Object.fromEntries(
+    Object.entries(input).filter(([key]) => Object.hasOwn(schema.shape, key)),
+  ) as RunRecord["input"];
+  const run: RunRecord = { ...parsed.data, input: sent };
+  const stars = readStars(starred, run.output?.images.length ?? 0);
+  if (stars) run.starred = stars;
+  const lines = Array.isArray(logs) ? logs : [];
   return {
-    run: isLegacyError(error) ? { ...run, error: fromLegacyError(error) } : run,
-    logs: Array.isArray(logs) ? (logs as LogLine[]) : [],
+    run,
+    logs: lines
+      .flatMap((line) => {
+        const checked = logLineSchema.safeParse(line);
+        return checked.success ? [checked.data] : [];
+      })
+      .slice(-MAX_STORED_LOG_LINES),
   };
 }
 

@@ -49,7 +49,12 @@ export function isLegacyError(error: unknown): error is LegacyError {
 /** The code-and-detail form of an error saved as words. */
 export function fromLegacyError(old: LegacyError): RunError {
   const answered = /^fal answered (\d{3})$/.exec(old.title);
-  const code = CODE_OF_TITLE[old.title] ?? (answered ? "fal_failed" : "unknown");
+  // Own keys only: a title such as "__proto__" names no code.
+  const code = Object.hasOwn(CODE_OF_TITLE, old.title)
+    ? CODE_OF_TITLE[old.title]!
+    : answered
+      ? "fal_failed"
+      : "unknown";
   const suffix = ADDED_SUFFIXES[code];
   return {
     code,

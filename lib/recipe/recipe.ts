@@ -68,10 +68,20 @@ export function parseRecipe(text: string): Recipe | undefined {
     return undefined;
   }
   const recipe = value as Partial<Recipe> | null;
+  const input = recipe?.input as Record<string, unknown> | undefined;
+  const urls = input?.reference_image_urls;
+  // A file is anyone's: only a recipe of the shape this app writes is offered, and its parameters
+  // pass saneForm (composer-form.ts) before the composer holds them.
   if (
     recipe?.format !== RECIPE_FORMAT ||
     typeof recipe.version !== "number" ||
-    typeof recipe.input?.prompt !== "string" ||
+    typeof input !== "object" ||
+    input === null ||
+    Array.isArray(input) ||
+    typeof input.prompt !== "string" ||
+    (urls !== undefined &&
+      !(Array.isArray(urls) && urls.length <= 10 && urls.every((u) => typeof u === "string"))) ||
+    !Number.isSafeInteger(recipe.seed) ||
     (recipe.model !== "dev" && recipe.model !== "full")
   ) {
     return undefined;

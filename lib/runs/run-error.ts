@@ -109,6 +109,8 @@ export function describeError(error: RunError): ErrorWords {
     case "unknown":
       return words("Something went wrong", true);
   }
+  // A code this version does not know (an imported record from elsewhere): said as unknown.
+  return words("Something went wrong", true);
 }
 
 /** The app's own errors, which no server sent. */

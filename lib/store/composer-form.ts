@@ -8,8 +8,10 @@ import {
   DEFAULT_IMAGE_SIZE,
   DEFAULT_MODEL,
   ENDPOINTS,
+  IMAGE_SIZE_PRESETS,
   keepAspectAvailable,
   INPUT_RANGES,
+  OUTPUT_FORMATS,
   type EditInput,
   type ModelId,
   type ImageSize,
@@ -122,7 +124,7 @@ export function formFromInput(input: EditInput, model: ModelId = DEFAULT_MODEL):
       size.width === DEFAULT_IMAGE_SIZE.width &&
       size.height === DEFAULT_IMAGE_SIZE.height);
   const defaults = { ...DEFAULT_FORM, ...switchModel(DEFAULT_FORM, model) };
-  return {
+  return saneForm({
     model,
     sizeChoice: isDefault ? "default" : typeof size === "string" ? size : "custom",
     customWidth: String(typeof size === "object" ? size.width : DEFAULT_FORM.customWidth),
@@ -136,5 +138,59 @@ export function formFromInput(input: EditInput, model: ModelId = DEFAULT_MODEL):
     safetyChecker: input.enable_safety_checker ?? DEFAULT_FORM.safetyChecker,
     syncMode: input.sync_mode ?? DEFAULT_FORM.syncMode,
     keepOriginalAspect: input.keep_original_aspect ?? DEFAULT_FORM.keepOriginalAspect,
+  });
+}
+
+/** The longest text a number box keeps: more is not a number anyone typed. */
+const MAX_TYPED = 32;
+const SIZE_CHOICES: readonly string[] = ["default", "custom", ...IMAGE_SIZE_PRESETS];
+
+/**
+ * A form made from data the page did not write itself (a restored recipe, a past run's input, what
+ * was saved in this browser): each field of the wrong type or out of its choices takes the
+ * default, so nothing the controls cannot hold reaches them. Text fields stay as typed (bounded):
+ * the composer's checks show what is wrong with them.
+ */
+export function saneForm(value: unknown): ComposerForm {
+  const form = (typeof value === "object" && value !== null ? value : {}) as Record<
+    string,
+    unknown
+  >;
+  const model = Object.hasOwn(ENDPOINTS, form.model as string)
+    ? (form.model as ModelId)
+    : DEFAULT_FORM.model;
+  const defaults = switchModel(DEFAULT_FORM, model);
+  const text = (key: keyof ComposerForm) => {
+    const typed = form[key];
+    return typeof typed === "string" && typed.length <= MAX_TYPED
+      ? typed
+      : (defaults[key] as string);
+  };
+  const flag = (key: keyof ComposerForm) =>
+    typeof form[key] === "boolean" ? (form[key] as boolean) : (defaults[key] as boolean);
+  const { min, max } = INPUT_RANGES.numImages;
+  const count = form.numImages;
+  return {
+    model,
+    sizeChoice: SIZE_CHOICES.includes(form.sizeChoice as string)
+      ? (form.sizeChoice as SizeChoice)
+      : defaults.sizeChoice,
+    customWidth: text("customWidth"),
+    customHeight: text("customHeight"),
+    steps: text("steps"),
+    guidance: text("guidance"),
+    seedMode:
+      form.seedMode === "fixed" || form.seedMode === "random" ? form.seedMode : defaults.seedMode,
+    seed: text("seed"),
+    numImages:
+      Number.isInteger(count) && (count as number) >= min && (count as number) <= max
+        ? (count as number)
+        : defaults.numImages,
+    outputFormat: (OUTPUT_FORMATS as readonly string[]).includes(form.outputFormat as string)
+      ? (form.outputFormat as OutputFormat)
+      : defaults.outputFormat,
+    safetyChecker: flag("safetyChecker"),
+    syncMode: flag("syncMode"),
+    keepOriginalAspect: flag("keepOriginalAspect"),
   };
 }

@@ -6,7 +6,7 @@
  * limits) are never written by accident.
  */
 import { createJSONStorage, type PersistOptions, type StateStorage } from "zustand/middleware";
-import { DEFAULT_FORM, type ComposerForm } from "./composer-form";
+import { DEFAULT_FORM, saneForm, type ComposerForm } from "./composer-form";
 import type { PlaygroundState } from "./playground-store";
 import type { Reference } from "./references";
 
@@ -127,14 +127,20 @@ export const persistOptions: PersistOptions<PlaygroundState, PersistedState> = {
     if (!saved) return current;
     return {
       ...current,
-      prompt: saved.prompt ?? current.prompt,
-      // A form saved before the model switch has no model: it ran on Dev.
-      form: { ...DEFAULT_FORM, ...saved.form },
-      references: (saved.references ?? []).map((r) => ({
-        ...r,
-        previewUrl: r.url,
-        status: "ready" as const,
-      })),
+      prompt: typeof saved.prompt === "string" ? saved.prompt : current.prompt,
+      // A form saved before the model switch has no model: it ran on Dev. Each field is checked:
+      // what this browser kept may come from an older version, or have been edited by hand.
+      form: saneForm({ ...DEFAULT_FORM, ...saved.form }),
+      references: (Array.isArray(saved.references) ? saved.references : [])
+        .filter(
+          (r) =>
+            typeof r === "object" &&
+            r !== null &&
+            typeof r.id === "string" &&
+            typeof r.name === "string" &&
+            typeof r.url === "string",
+        )
+        .map((r) => ({ ...r, previewUrl: r.url, status: "ready" as const })),
     };
   },
 };

@@ -147,3 +147,80 @@ describe("a recipe in the file's metadata", () => {
     expect(APP_VERSION).toBe(packageJson.version);
   });
 });
+
+describe("recipes in files made elsewhere", () => {
+  /** A PNG with one iTXt chunk (keyword, text), as any tool could write it. */
+  function pngWithText(keyword: string, text: string): Uint8Array {
+    const crcTable = Array.from({ length: 256 }, (_, n) => {
+      let c = n;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      return c >>> 0;
+    });
+    const crc = (bytes: Buffer) => {
+      let c = 0xffffffff;
+      for (const b of bytes) c = crcTable[(c ^ b) & 0xff]! ^ (c >>> 8);
+      return (c ^ 0xffffffff) >>> 0;
+    };
+    const chunk = (type: string, data: Buffer) => {
+      const body = Buffer.concat([Buffer.from(type, "latin1"), data]);
+      const out = Buffer.alloc(body.length + 8);
+      out.writeUInt32BE(data.length, 0);
+      body.copy(out, 4);
+      out.writeUInt32BE(crc(body), body.length + 4);
+      return out;
+    };
+    const ihdr = Buffer.alloc(13);
+    ihdr.writeUInt32BE(1, 0);
+    ihdr.writeUInt32BE(1, 4);
+    ihdr.set([8, 2, 0, 0, 0], 8);
+    const itxt = Buffer.concat([
+      Buffer.from(keyword, "latin1"),
+      Buffer.from([0, 0, 0, 0, 0]),
+      Buffer.from(text, "utf8"),
+    ]);
+    return new Uint8Array(
+      Buffer.concat([
+        Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+        chunk("IHDR", ihdr),
+        chunk("iTXt", itxt),
+        chunk("IEND", Buffer.alloc(0)),
+      ]),
+    );
+  }
+  const recipeJson = (patch: Record<string, unknown>) =>
+    JSON.stringify({
+      format: "hidream-playground-recipe",
+      version: 1,
+      model: "dev",
+      seed: 7,
+      input: { prompt: "a cat", reference_image_urls: ["https://v3.fal.media/a.png"] },
+      ...patch,
+    });
+
+  it("reads a well-formed recipe from a file it did not write", () => {
+    expect(readRecipe(pngWithText("hidream-recipe", recipeJson({})))?.seed).toBe(7);
+  });
+
+  it.each([
+    ["a seed that is an object", { seed: { x: 1 } }],
+    ["no seed", { seed: undefined }],
+    ["an input that is a list", { input: ["a cat"] }],
+    ["references that are words", { input: { prompt: "a cat", reference_image_urls: "abc" } }],
+    ["references that are objects", { input: { prompt: "a cat", reference_image_urls: [{}] } }],
+    [
+      "eleven references",
+      { input: { prompt: "a", reference_image_urls: Array(11).fill("https://a") } },
+    ],
+    ["a model the app does not have", { model: "flux" }],
+  ])("offers no recipe with %s", (_, patch) => {
+    expect(readRecipe(pngWithText("hidream-recipe", recipeJson(patch)))).toBeUndefined();
+  });
+
+  it("reads a packet of unclosed recipe tags in one pass, however large", () => {
+    // A pattern with a lazy match took minutes on this (10 s at 1 MB, growing with its square).
+    const packet = "<x:xmpmeta>" + "<hidream:Recipe>".repeat(256 * 1024);
+    expect(readRecipe(pngWithText("XML:com.adobe.xmp", packet))).toBeUndefined();
+    const found = `<x:xmpmeta><hidream:Recipe>${recipeJson({}).replaceAll('"', "&quot;")}</hidream:Recipe>`;
+    expect(readRecipe(pngWithText("XML:com.adobe.xmp", found))?.seed).toBe(7);
+  });
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildInput } from "@/lib/store/composer-check";
-import { DEFAULT_FORM } from "@/lib/store/composer-form";
+import { DEFAULT_FORM, formFromInput, saneForm } from "@/lib/store/composer-form";
 
 const refs = ["https://v3.fal.media/a.png"];
 
@@ -117,5 +117,63 @@ describe("before the checks have loaded", () => {
     expect(isDefaultForm({ ...DEFAULT_FORM, steps: "12" })).toBe(false);
     expect(isDefaultForm({ ...DEFAULT_FORM, model: "full" })).toBe(false);
     expect(isDefaultForm({ ...DEFAULT_FORM, syncMode: true })).toBe(false);
+  });
+});
+
+describe("a form from data the page did not write", () => {
+  it("takes the default for each field of the wrong type or outside its choices", () => {
+    const form = saneForm({
+      model: "flux",
+      sizeChoice: "bogus",
+      customWidth: { a: 1 },
+      customHeight: "9".repeat(100),
+      steps: 28,
+      guidance: null,
+      seedMode: "sometimes",
+      seed: ["1"],
+      numImages: { x: 1 },
+      outputFormat: "gif",
+      safetyChecker: "yes",
+      syncMode: 1,
+      keepOriginalAspect: null,
+      extra: "dropped",
+    });
+    expect(form).toEqual(DEFAULT_FORM);
+  });
+
+  it("keeps what is right, text as typed", () => {
+    const form = saneForm({
+      ...DEFAULT_FORM,
+      model: "full",
+      sizeChoice: "custom",
+      customWidth: "12a",
+      numImages: 4,
+      outputFormat: "webp",
+      seedMode: "fixed",
+      seed: "42",
+    });
+    expect(form).toMatchObject({
+      model: "full",
+      sizeChoice: "custom",
+      customWidth: "12a",
+      numImages: 4,
+      outputFormat: "webp",
+      seedMode: "fixed",
+      seed: "42",
+    });
+    expect(saneForm({ ...DEFAULT_FORM, numImages: 5 }).numImages).toBe(DEFAULT_FORM.numImages);
+    expect(saneForm(null)).toEqual(DEFAULT_FORM);
+  });
+
+  it("restores a recipe's input only as the controls can hold it", () => {
+    const form = formFromInput({
+      prompt: "p",
+      num_images: { x: 1 },
+      image_size: "bogus",
+      output_format: "tiff",
+    } as unknown as Parameters<typeof formFromInput>[0]);
+    expect(form.numImages).toBe(DEFAULT_FORM.numImages);
+    expect(form.sizeChoice).toBe("default");
+    expect(form.outputFormat).toBe(DEFAULT_FORM.outputFormat);
   });
 });

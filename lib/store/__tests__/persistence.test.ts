@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_FORM } from "@/lib/store/composer-form";
-import { savedState, STATE_STORAGE } from "@/lib/store/persistence";
+import { persistOptions, savedState, STATE_STORAGE } from "@/lib/store/persistence";
 import type { PlaygroundState } from "@/lib/store/playground-store";
 
 describe("what survives a reload", () => {
@@ -46,5 +46,33 @@ describe("what survives a reload", () => {
     for (const [key, rule] of Object.entries(STATE_STORAGE)) {
       expect(rule.why.length, key).toBeGreaterThan(10);
     }
+  });
+});
+
+describe("what a reload restores", () => {
+  const current = {
+    prompt: "",
+    form: DEFAULT_FORM,
+    references: [],
+  } as unknown as PlaygroundState;
+
+  it("restores nothing the page cannot hold, from a store kept by an older version or by hand", () => {
+    const restored = persistOptions.merge!(
+      {
+        prompt: { a: 1 },
+        form: { numImages: { x: 1 }, sizeChoice: "bogus", model: "flux" },
+        references: [
+          null,
+          "x",
+          { id: "a" },
+          { id: "b", name: "b.png", url: "https://v3.fal.media/b.png", source: "url" },
+        ],
+      },
+      current,
+    );
+    expect(restored.prompt).toBe("");
+    expect(restored.form).toEqual(DEFAULT_FORM);
+    expect(restored.references.map((r) => r.id)).toEqual(["b"]);
+    expect(persistOptions.merge!({ references: "abc" }, current).references).toEqual([]);
   });
 });
