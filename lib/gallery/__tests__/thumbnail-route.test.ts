@@ -6,7 +6,7 @@
  */
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { crc32, deflateSync } from "node:zlib";
+import { deflateSync } from "node:zlib";
 import sharp from "sharp";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { sealSession, SESSION_COOKIE } from "@/lib/access/session";
@@ -14,7 +14,7 @@ import { embeddedBackend, EMBEDDED_BASE_PATH } from "@/lib/emulator/embedded";
 import { thumbnailResponse } from "@/lib/gallery/thumbnail-route";
 import { GALLERY_THUMB_WIDTH, originalCheckPath, thumbnailPath } from "@/lib/gallery/thumbnail-url";
 import { parseServerEnv, type ServerEnv } from "@/lib/server-env";
-import { makePng } from "../../../tests/support/images";
+import { handMadePng, makePng, pngChunk } from "../../../tests/support/images";
 
 const APP = "http://app.test";
 const get = (path: string, env: ServerEnv, headers: Record<string, string> = {}) =>
@@ -24,26 +24,8 @@ const get = (path: string, env: ServerEnv, headers: Record<string, string> = {})
   );
 
 /** A PNG whose header claims `width` × `height` (a few bytes of pixels follow): a bomb's shape. */
-function pngClaiming(width: number, height: number): Buffer {
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr.set([8, 2, 0, 0, 0], 8);
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, "ascii"), data]);
-    const out = Buffer.alloc(body.length + 8);
-    out.writeUInt32BE(data.length, 0);
-    body.copy(out, 4);
-    out.writeUInt32BE(crc32(body), body.length + 4);
-    return out;
-  };
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk("IHDR", ihdr),
-    chunk("IDAT", deflateSync(Buffer.alloc(64))),
-    chunk("IEND", Buffer.alloc(0)),
-  ]);
-}
+const pngClaiming = (width: number, height: number) =>
+  handMadePng([pngChunk("IDAT", deflateSync(Buffer.alloc(64)))], width, height);
 
 let cdn: Server;
 let cdnUrl: string;

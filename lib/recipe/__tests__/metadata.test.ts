@@ -14,6 +14,7 @@ import { APP_VERSION } from "@/lib/app-version";
 import { embedRecipe, readRecipe, RECIPE_XMP_NAMESPACE } from "@/lib/recipe/metadata";
 import { recipeOf, type Recipe } from "@/lib/recipe/recipe";
 import packageJson from "../../../package.json";
+import { handMadePng, pngChunk } from "../../../tests/support/images";
 
 const PROMPT = 'A "café" sign in <neon> & rain — 雨の夜, 🌧️';
 
@@ -150,43 +151,19 @@ describe("a recipe in the file's metadata", () => {
 
 describe("recipes in files made elsewhere", () => {
   /** A PNG with one iTXt chunk (keyword, text), as any tool could write it. */
-  function pngWithText(keyword: string, text: string): Uint8Array {
-    const crcTable = Array.from({ length: 256 }, (_, n) => {
-      let c = n;
-      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-      return c >>> 0;
-    });
-    const crc = (bytes: Buffer) => {
-      let c = 0xffffffff;
-      for (const b of bytes) c = crcTable[(c ^ b) & 0xff]! ^ (c >>> 8);
-      return (c ^ 0xffffffff) >>> 0;
-    };
-    const chunk = (type: string, data: Buffer) => {
-      const body = Buffer.concat([Buffer.from(type, "latin1"), data]);
-      const out = Buffer.alloc(body.length + 8);
-      out.writeUInt32BE(data.length, 0);
-      body.copy(out, 4);
-      out.writeUInt32BE(crc(body), body.length + 4);
-      return out;
-    };
-    const ihdr = Buffer.alloc(13);
-    ihdr.writeUInt32BE(1, 0);
-    ihdr.writeUInt32BE(1, 4);
-    ihdr.set([8, 2, 0, 0, 0], 8);
-    const itxt = Buffer.concat([
-      Buffer.from(keyword, "latin1"),
-      Buffer.from([0, 0, 0, 0, 0]),
-      Buffer.from(text, "utf8"),
-    ]);
-    return new Uint8Array(
-      Buffer.concat([
-        Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-        chunk("IHDR", ihdr),
-        chunk("iTXt", itxt),
-        chunk("IEND", Buffer.alloc(0)),
+  const pngWithText = (keyword: string, text: string) =>
+    new Uint8Array(
+      handMadePng([
+        pngChunk(
+          "iTXt",
+          Buffer.concat([
+            Buffer.from(keyword, "latin1"),
+            Buffer.from([0, 0, 0, 0, 0]),
+            Buffer.from(text, "utf8"),
+          ]),
+        ),
       ]),
     );
-  }
   const recipeJson = (patch: Record<string, unknown>) =>
     JSON.stringify({
       format: "hidream-playground-recipe",
