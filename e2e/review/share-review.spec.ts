@@ -92,6 +92,15 @@ test("an owner shares three results; a client with no password reviews them; the
   await client.keyboard.press("Escape");
   await expect(client.getByRole("dialog", { name: "Images under review" })).toBeHidden();
 
+  // The original, by its download link. A HEAD, which Next answers with the same handler, never
+  // keeps one of the client's four download slots.
+  const download = `${link}/image/0/download`;
+  for (let i = 0; i < 6; i++) expect((await client.request.head(download)).status()).toBe(200);
+  const original = await client.request.get(download);
+  expect(original.status()).toBe(200);
+  expect(original.headers()["content-disposition"]).toMatch(/^attachment; filename=/);
+  expect((await original.body()).byteLength).toBeGreaterThan(1000);
+
   // The owner's gallery, without a reload: the next poll brings both.
   await page.clock.fastForward(31_000);
   await expect(page.getByText(/1 approved/).first()).toBeVisible();

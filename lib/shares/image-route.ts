@@ -58,7 +58,10 @@ export async function shareImageResponse(
           .trim()
           .slice(0, 60) || "image"
       }-${Number(image!.id) + 1}.${extension}`;
-      return new Response(file.body, {
+      // Next answers HEAD with this handler and drops the body unread: it is given back here,
+      // with its slot, or every HEAD would hold a download slot for good.
+      if (request.method === "HEAD") await file.body.cancel();
+      return new Response(request.method === "HEAD" ? null : file.body, {
         headers: {
           "content-type": file.contentType,
           "content-disposition": `attachment; filename="${name}"`,

@@ -27,7 +27,12 @@ const MAX_INPUT_PIXELS = 8192 * 8192;
  * fal's CDN, and it waits for a slot no longer than a slow phone needs for a large PNG.
  */
 export const DOWNLOAD_SLOTS = { total: 32, perClient: 4 } as const;
-const DOWNLOAD_TIMEOUT_MS = 180_000;
+/**
+ * How long one download may hold its slot: 10 minutes is a 30 MB original at 50 KB/s. Past it the
+ * download ends, so slow (or stalled) readers cannot keep every slot. fal's answer itself must
+ * start within FETCH_TIMEOUT_MS; after that only this deadline applies to its body.
+ */
+export const DOWNLOAD_DEADLINE_MS = 10 * 60_000;
 /** Types a download keeps; any other file is sent as plain bytes. */
 const IMAGE_TYPES = new Set(["image/png", "image/jpeg", "image/webp", "image/gif", "image/avif"]);
 
@@ -54,18 +59,14 @@ async function fetchStored(
   stored: string,
   origin: string,
   method: "GET" | "HEAD",
-  timeoutMs = FETCH_TIMEOUT_MS,
+  signal: AbortSignal = AbortSignal.timeout(FETCH_TIMEOUT_MS),
 ) {
   if (isDemoFilePath(stored))
     return embeddedBackend().handle(new Request(`${origin}${stored}`, { method }), {
       publicBase: `${origin}${EMBEDDED_BASE_PATH}`,
       scope: "public",
     });
-  const response = await fetch(stored, {
-    method,
-    redirect: "manual",
-    signal: AbortSignal.timeout(timeoutMs),
-  });
+  const response = await fetch(stored, { method, redirect: "manual", signal });
   if (response.status >= 300 && response.status < 400) {
     await response.body?.cancel();
     throw new MediaFileError(502, `The file's host redirected (${response.status}); not followed`);
@@ -130,8 +131,14 @@ export async function openShareFile(
   client: string,
 ): Promise<OpenedFile | "gone"> {
   const release = takeDownloadSlot(client);
+  const upstream = new AbortController();
+  const started = setTimeout(
+    () => upstream.abort(new DOMException("The file's host did not answer.", "TimeoutError")),
+    FETCH_TIMEOUT_MS,
+  );
   try {
-    const response = await fetchStored(stored, origin, "GET", DOWNLOAD_TIMEOUT_MS);
+    const response = await fetchStored(stored, origin, "GET", upstream.signal);
+    clearTimeout(started);
     if (isGone(response.status) || !response.ok || !response.body) {
       await response.body?.cancel();
       release();
@@ -146,51 +153,76 @@ export async function openShareFile(
     }
     const type = (response.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
     return {
-      body: limitedBody(response.body, MAX_ORIGINAL_BYTES, release),
+      body: limitedBody(
+        response.body,
+        { maxBytes: MAX_ORIGINAL_BYTES, deadlineMs: DOWNLOAD_DEADLINE_MS },
+        () => {
+          release();
+          upstream.abort();
+        },
+      ),
       contentType: IMAGE_TYPES.has(type) ? type : "application/octet-stream",
       length: declared > 0 ? declared : null,
     };
   } catch (error) {
+    clearTimeout(started);
     release();
     throw error;
   }
 }
 
 /**
- * `body` relayed chunk by chunk, pulled only as the client reads; it fails once more than `max`
- * bytes came. `done` runs once, when it ends, fails or is cancelled.
+ * `body` relayed chunk by chunk, pulled only as the client reads. It fails once more than
+ * `maxBytes` came, or once `deadlineMs` passed with the body unfinished. `done` runs once, when
+ * it ends, fails, is cancelled or runs out of time.
  */
 export function limitedBody(
   body: ReadableStream<Uint8Array>,
-  max: number,
+  limits: { maxBytes: number; deadlineMs: number },
   done: () => void,
 ): ReadableStream<Uint8Array> {
   const reader = body.getReader();
   let seen = 0;
+  let finished = false;
+  let deadline: ReturnType<typeof setTimeout> | undefined;
+  const finish = () => {
+    if (finished) return false;
+    finished = true;
+    clearTimeout(deadline);
+    done();
+    return true;
+  };
   return new ReadableStream<Uint8Array>({
+    start(controller) {
+      deadline = setTimeout(() => {
+        if (!finish()) return;
+        void reader.cancel().catch(() => {});
+        controller.error(new MediaFileError(504, "The download took too long and was ended"));
+      }, limits.deadlineMs);
+    },
     async pull(controller) {
       try {
         const chunk = await reader.read();
+        if (finished) return;
         if (chunk.done) {
-          done();
+          finish();
           controller.close();
           return;
         }
         seen += chunk.value.byteLength;
-        if (seen > max) {
-          done();
+        if (seen > limits.maxBytes) {
+          finish();
           await reader.cancel().catch(() => {});
           controller.error(new MediaFileError(413, "The file is larger than the server reads"));
           return;
         }
         controller.enqueue(chunk.value);
       } catch (error) {
-        done();
-        controller.error(error);
+        if (finish()) controller.error(error);
       }
     },
     cancel(reason) {
-      done();
+      finish();
       return reader.cancel(reason).catch(() => {});
     },
   });

@@ -54,9 +54,10 @@ async function shareOf(path: string): Promise<string> {
   return made.id;
 }
 
-const download = (id: string, ip: string) =>
+const download = (id: string, ip: string, method = "GET") =>
   shareImageResponse(
     new Request(`${ORIGIN}/s/${id}/image/0/download`, {
+      method,
       headers: { host: "127.0.0.1:3000", "x-real-ip": ip },
     }),
     { kind: "download", id, image: "0" },
@@ -137,6 +138,19 @@ describe("downloading an original from a share", () => {
     expect((await download(id, "10.0.4.1")).status).toBe(200);
   });
 
+  it("gives the slot back at once for a HEAD, which Next answers with the GET handler", async () => {
+    const id = await shareOf(await demoFile(noisy(MB)));
+    for (let i = 0; i < DOWNLOAD_SLOTS.perClient * 3; i++) {
+      const head = await download(id, "10.0.6.1", "HEAD");
+      expect(head.status).toBe(200);
+      expect(head.body).toBeNull();
+      expect(head.headers.get("content-length")).toBe(String(MB));
+    }
+    const get = await download(id, "10.0.6.1");
+    expect(get.status).toBe(200);
+    await get.body!.cancel();
+  });
+
   it("sends a file that is not a plain image as bytes, never as a page", async () => {
     const id = await shareOf(
       await demoFile(new TextEncoder().encode("<script>1</script>"), "text/html"),
@@ -150,6 +164,7 @@ describe("downloading an original from a share", () => {
 });
 
 describe("a relayed body", () => {
+  const LIMITS = { maxBytes: 1000, deadlineMs: 60_000 };
   const source = (chunks: number[]) =>
     new ReadableStream<Uint8Array>({
       start(controller) {
@@ -160,16 +175,28 @@ describe("a relayed body", () => {
 
   it("fails once it passes its bound, and says it ended exactly once", async () => {
     let ended = 0;
-    const body = limitedBody(source([400, 400, 400]), 1000, () => (ended += 1));
+    const body = limitedBody(source([400, 400, 400]), LIMITS, () => (ended += 1));
     await expect(new Response(body).arrayBuffer()).rejects.toThrow(/larger than the server reads/);
+    expect(ended).toBe(1);
+  });
+
+  it("ends a body that stalls past its deadline, and gives its slot back once", async () => {
+    let ended = 0;
+    const stalled = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new Uint8Array(10));
+      },
+    });
+    const body = limitedBody(stalled, { maxBytes: 1000, deadlineMs: 50 }, () => (ended += 1));
+    await expect(new Response(body).arrayBuffer()).rejects.toThrow(/took too long/);
     expect(ended).toBe(1);
   });
 
   it("ends once when read to the end, and once when cancelled", async () => {
     let ended = 0;
-    const whole = limitedBody(source([10, 20]), 1000, () => (ended += 1));
+    const whole = limitedBody(source([10, 20]), LIMITS, () => (ended += 1));
     expect((await new Response(whole).arrayBuffer()).byteLength).toBe(30);
-    const left = limitedBody(source([10, 20]), 1000, () => (ended += 1));
+    const left = limitedBody(source([10, 20]), LIMITS, () => (ended += 1));
     await left.cancel();
     await left.cancel().catch(() => {});
     expect(ended).toBe(2);
