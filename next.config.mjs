@@ -34,7 +34,7 @@ const nextConfig = {
   // API routes skip proxy.ts (which sets these on pages): a status poll then costs no request
   // proxy, and its answers still cannot be sniffed or framed. An API answer is never a page:
   // whatever one holds (a demo file, an error page), opened as one it may load and run nothing.
-  // Built chunks get the same headers but the policy, so they cannot be sniffed either.
+  // Built chunks cannot be sniffed either.
   headers: async () => [
     {
       source: "/api/:path*",
@@ -46,7 +46,13 @@ const nextConfig = {
         },
       ],
     },
-    { source: "/_next/static/:path*", headers: alwaysHeaders },
+    // Only what a script or stylesheet can use: each header is paid on every chunk of a first load.
+    {
+      source: "/_next/static/:path*",
+      headers: [
+        { key: "X-Content-Type-Options", value: securityHeaders["X-Content-Type-Options"] },
+      ],
+    },
   ],
 };
 
