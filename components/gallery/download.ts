@@ -1,4 +1,5 @@
 import { saveBlob } from "@/lib/format/save-blob";
+import { isShownImageType, mediaType } from "@/lib/images/shown-types";
 import type { Recipe } from "@/lib/recipe/recipe";
 import type { ImageFile } from "@/lib/endpoint";
 import { extensionOf } from "./image-facts";
@@ -44,8 +45,6 @@ export async function downloadImage(url: string, fileName: string, recipe?: Reci
   saveBlob(new Blob([bytes as BlobPart], { type: blob.type }), fileName);
 }
 
-const INLINE_IMAGE_TYPES = new Set(["image/png", "image/jpeg", "image/webp", "image/gif"]);
-
 /**
  * An inline (data:) result's bytes. Only an image keeps its type: any other (a page, say, from an
  * imported file) would open as a document of this site, so it is typed as a PNG, which it cannot
@@ -53,8 +52,8 @@ const INLINE_IMAGE_TYPES = new Set(["image/png", "image/jpeg", "image/webp", "im
  */
 export function inlineImageBlob(dataUrl: string): Blob {
   const [head = "", base64 = ""] = dataUrl.split(",", 2);
-  const declared = head.match(/^data:([^;,]+)/)?.[1]?.toLowerCase() ?? "";
-  const type = INLINE_IMAGE_TYPES.has(declared) ? declared : "image/png";
+  const declared = mediaType(head.match(/^data:([^;,]+)/)?.[1] ?? "");
+  const type = isShownImageType(declared) ? declared : "image/png";
   return new Blob([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))], { type });
 }
 

@@ -6,6 +6,7 @@
  * refused with a message that says which bound it met.
  */
 import { createHash, randomBytes, randomUUID } from "node:crypto";
+import { isShownImageType, mediaType } from "@/lib/images/shown-types";
 import { HttpError } from "./http-error";
 
 export interface StoredFile {
@@ -236,9 +237,6 @@ function sanitizeFileName(name: string): string {
   return cleaned || "file";
 }
 
-/** Types a browser shows in place and that run nothing: every other file is served as a download. */
-const INLINE_TYPES = new Set(["image/png", "image/jpeg", "image/webp", "image/gif", "image/avif"]);
-
 /**
  * The headers a stored file is served with. The demo serves its files from the app's own origin,
  * so a file must never become a page that runs script there: only plain images are shown in
@@ -246,7 +244,7 @@ const INLINE_TYPES = new Set(["image/png", "image/jpeg", "image/webp", "image/gi
  * load and run nothing.
  */
 export function servedFileHeaders(contentType: string): Record<string, string> {
-  const inline = INLINE_TYPES.has(mediaType(contentType));
+  const inline = isShownImageType(contentType);
   return {
     "content-type": inline ? contentType : "application/octet-stream",
     ...(inline ? {} : { "content-disposition": "attachment" }),
@@ -272,9 +270,4 @@ export function viewsOf(bytes: Uint8Array, chunkBytes = 256 * 1024): ReadableStr
       offset += chunkBytes;
     },
   });
-}
-
-/** `type/subtype` of a Content-Type, lower case, without parameters. */
-export function mediaType(contentType: string): string {
-  return (contentType.split(";")[0] ?? "").trim().toLowerCase();
 }

@@ -7,6 +7,7 @@
 import { z } from "zod";
 import { endpointOf } from "@/lib/endpoint";
 import { imageFileSchema, inputSchemaFor } from "@/lib/endpoint/schema";
+import { isShownImageType } from "@/lib/images/shown-types";
 import type { RunErrorCode } from "@/lib/runs/run-error";
 import type { Recipe } from "@/lib/recipe/recipe";
 import type { OwnedShare } from "@/lib/shares/owned-share";
@@ -58,11 +59,11 @@ const time = z.int().min(0).max(8.64e15);
  * Where a result is: fal's (or the demo's) http(s) URL, or the image itself inline (sync mode).
  * Nothing else: a file is anyone's, and these URLs become image sources, links and downloads.
  */
-const resultUrl = z
-  .string()
-  .refine(
-    (url) => /^https?:\/\//i.test(url) || /^data:image\/(png|jpeg|webp|gif);base64,/i.test(url),
-  );
+const resultUrl = z.string().refine((url) => {
+  if (/^https?:\/\//i.test(url)) return true;
+  const inline = /^data:([^;,]+);base64,/i.exec(url);
+  return inline !== null && isShownImageType(inline[1]!);
+});
 
 /**
  * An imported run's parts, as the gallery renders them. A file is anyone's, and one malformed run

@@ -8,6 +8,7 @@
 import "server-only";
 import sharp from "sharp";
 import { embeddedBackend, EMBEDDED_BASE_PATH } from "@/lib/emulator/embedded";
+import { isShownImageType, mediaType } from "@/lib/images/shown-types";
 import { isDemoFilePath } from "./share-urls";
 
 /** The largest original the server reads: a 4096² PNG of noise is ~50 MB. */
@@ -33,8 +34,6 @@ export const DOWNLOAD_SLOTS = { total: 32, perClient: 4 } as const;
  * start within FETCH_TIMEOUT_MS; after that only this deadline applies to its body.
  */
 export const DOWNLOAD_DEADLINE_MS = 10 * 60_000;
-/** Types a download keeps; any other file is sent as plain bytes. */
-const IMAGE_TYPES = new Set(["image/png", "image/jpeg", "image/webp", "image/gif", "image/avif"]);
 
 /**
  * A file that cannot be thumbnailed, with the HTTP status that says why (413 too large, 415 not an
@@ -83,6 +82,25 @@ export async function originalStatus(stored: string, origin: string): Promise<"o
   if (isGone(response.status)) return "gone";
   if (!response.ok) throw new MediaFileError(502, `The file's host answered ${response.status}`);
   return "ok";
+}
+
+/**
+ * The host's answer for an original, when it is one the server reads: "gone" once deleted, and a
+ * refusal for another failure or a declared size over MAX_ORIGINAL_BYTES (its body cancelled).
+ */
+async function original(response: Response): Promise<Response | "gone"> {
+  const declared = Number(response.headers.get("content-length") ?? "0");
+  const refusal = isGone(response.status)
+    ? "gone"
+    : !response.ok || !response.body
+      ? new MediaFileError(502, `The file's host answered ${response.status}`)
+      : declared > MAX_ORIGINAL_BYTES
+        ? new MediaFileError(413, "The file is larger than the server reads")
+        : null;
+  if (!refusal) return response;
+  await response.body?.cancel();
+  if (refusal === "gone") return refusal;
+  throw refusal;
 }
 
 export type FileOutcome = { bytes: Uint8Array; contentType: string } | "gone";
@@ -137,31 +155,25 @@ export async function openShareFile(
     FETCH_TIMEOUT_MS,
   );
   try {
-    const response = await fetchStored(stored, origin, "GET", upstream.signal);
+    const response = await original(await fetchStored(stored, origin, "GET", upstream.signal));
     clearTimeout(started);
-    if (isGone(response.status) || !response.ok || !response.body) {
-      await response.body?.cancel();
+    if (response === "gone") {
       release();
-      if (isGone(response.status)) return "gone";
-      throw new MediaFileError(502, `The file's host answered ${response.status}`);
+      return "gone";
     }
     const declared = Number(response.headers.get("content-length") ?? "0");
-    if (declared > MAX_ORIGINAL_BYTES) {
-      await response.body.cancel();
-      release();
-      throw new MediaFileError(413, "The file is larger than the server reads");
-    }
-    const type = (response.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
+    const type = mediaType(response.headers.get("content-type") ?? "");
     return {
       body: limitedBody(
-        response.body,
+        response.body!,
         { maxBytes: MAX_ORIGINAL_BYTES, deadlineMs: DOWNLOAD_DEADLINE_MS },
         () => {
           release();
           upstream.abort();
         },
       ),
-      contentType: IMAGE_TYPES.has(type) ? type : "application/octet-stream",
+      // Any type but a plain image is sent as bytes.
+      contentType: isShownImageType(type) ? type : "application/octet-stream",
       length: declared > 0 ? declared : null,
     };
   } catch (error) {
@@ -230,20 +242,8 @@ export function limitedBody(
 
 /** The original file: from the demo backend's memory, or from fal's CDN. "gone" when deleted. */
 export async function readShareFile(stored: string, origin: string): Promise<FileOutcome> {
-  const response = await fetchStored(stored, origin, "GET");
-  if (isGone(response.status)) {
-    await response.body?.cancel();
-    return "gone";
-  }
-  if (!response.ok) {
-    await response.body?.cancel();
-    throw new MediaFileError(502, `The file's host answered ${response.status}`);
-  }
-  const declared = Number(response.headers.get("content-length") ?? "0");
-  if (declared > MAX_ORIGINAL_BYTES) {
-    await response.body?.cancel();
-    throw new MediaFileError(413, "The file is larger than the server reads");
-  }
+  const response = await original(await fetchStored(stored, origin, "GET"));
+  if (response === "gone") return "gone";
   const bytes = new Uint8Array(await response.arrayBuffer());
   if (bytes.byteLength > MAX_ORIGINAL_BYTES)
     throw new MediaFileError(413, "The file is larger than the server reads");
