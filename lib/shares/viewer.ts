@@ -109,6 +109,14 @@ export async function recordFeedback(
   await takeFeedback(context.client);
   const store = appShareStore();
   const name = input.name || undefined;
+  // Every refusal before any write: a request with a mark and a comment saves both or neither.
+  if (input.comment && (await store.commentCount(id)) >= SHARE_LIMITS.commentsPerShare) {
+    throw new ShareError(
+      409,
+      SHARE_ERROR_TYPES.tooLarge,
+      `This link has reached its limit of ${SHARE_LIMITS.commentsPerShare} comments.`,
+    );
+  }
   if (input.mark !== undefined) {
     const { marks } = await store.feedback(id);
     if (!marks.some((m) => m.reviewerId === context.reviewerId)) {
@@ -117,7 +125,7 @@ export async function recordFeedback(
         throw new ShareError(
           409,
           SHARE_ERROR_TYPES.tooLarge,
-          `This link has reached its limit of ${SHARE_LIMITS.reviewersPerShare} reviewers; comments still reach its owner.`,
+          `Nothing was saved: this link has reached its limit of ${SHARE_LIMITS.reviewersPerShare} reviewers. Comments on their own still reach its owner.`,
         );
       }
       await takeNewReviewer(context.client, id);
@@ -131,13 +139,6 @@ export async function recordFeedback(
     });
   }
   if (input.comment) {
-    if ((await store.commentCount(id)) >= SHARE_LIMITS.commentsPerShare) {
-      throw new ShareError(
-        409,
-        SHARE_ERROR_TYPES.tooLarge,
-        `This link has reached its limit of ${SHARE_LIMITS.commentsPerShare} comments.`,
-      );
-    }
     await store.addComment(id, {
       id: randomUUID(),
       imageId: input.imageId,

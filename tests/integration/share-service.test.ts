@@ -357,12 +357,50 @@ describe("a client's feedback", () => {
       ),
     );
     expect(full).toMatchObject({ status: 409, body: { detail: /limit of 100 reviewers/ } });
+    // A mark and a comment in one request: refused together, so nothing is half saved.
+    const commentsBefore = await appShareStore().commentCount(made.id);
+    const both = await status(
+      recordFeedback(
+        made.id,
+        { imageId: "0", mark: "changes", comment: "with my mark" },
+        { client: client(), reviewerId: reviewer(998) },
+      ),
+    );
+    expect(both).toMatchObject({ status: 409, body: { detail: /Nothing was saved/ } });
+    expect(await appShareStore().commentCount(made.id)).toBe(commentsBefore);
     const feedback = await recordFeedback(
       made.id,
       { imageId: "0", comment: "still heard" },
       { client: client(), reviewerId: reviewer(999) },
     );
     expect(feedback.images["0"]!.approved + feedback.images["0"]!.changes).toBe(reviewersPerShare);
+  });
+
+  it("keeps a share's comments bounded, and a mark sent with a refused comment is not saved", async () => {
+    const made = await createShare(
+      { title: "x", images: [image()] },
+      { client: client(), rules: liveRules },
+    );
+    const store = appShareStore();
+    for (let n = 0; n < SHARE_LIMITS.commentsPerShare; n++) {
+      await store.addComment(made.id, {
+        id: `c${n}`,
+        imageId: "0",
+        reviewerId: "e".repeat(22),
+        text: `comment ${n}`,
+        at: Date.now(),
+      });
+    }
+    const who = { client: client(), reviewerId: "f".repeat(22) };
+    const refused = await status(
+      recordFeedback(made.id, { imageId: "0", mark: "approved", comment: "one more" }, who),
+    );
+    expect(refused).toMatchObject({ status: 409, body: { detail: /limit of 2000 comments/ } });
+    expect((await store.feedback(made.id)).marks).toEqual([]);
+    // Marks can still change once comments are full.
+    const after = await recordFeedback(made.id, { imageId: "0", mark: "approved" }, who);
+    expect(after.images["0"]).toMatchObject({ approved: 1, mine: "approved" });
+    expect(after.comments).toHaveLength(SHARE_LIMITS.commentsPerShare);
   });
 
   it("limits feedback per client per minute", async () => {
